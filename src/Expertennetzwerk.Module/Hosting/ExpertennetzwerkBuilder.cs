@@ -1,0 +1,75 @@
+using Expertennetzwerk.Module.Orders.Workflow;
+using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Ports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Expertennetzwerk.Module.Hosting;
+
+/// <summary>Configures the module after <c>services.AddExpertennetzwerk(...)</c>: storage, ports and workflow extensions.</summary>
+public sealed class ExpertennetzwerkBuilder
+{
+    internal ExpertennetzwerkBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The host's service collection.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Lets the module own its storage in <see cref="ExpertennetzwerkDbContext"/>, configured by
+    /// <paramref name="configure"/> (e.g. <c>db =&gt; db.UseSqlite("Data Source=app.db")</c>). The module's interceptors
+    /// are attached for you. Create the schema with <c>EnsureExpertennetzwerkCreatedAsync()</c> or your own migrations.
+    /// </summary>
+    public ExpertennetzwerkBuilder UseEntityFrameworkCore(Action<DbContextOptionsBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddDbContextFactory<ExpertennetzwerkDbContext>(options =>
+        {
+            configure(options);
+            options.AddExpertennetzwerkInterceptors();
+        });
+        return UseStorage<ExpertennetzwerkDbContext>();
+    }
+
+    /// <summary>
+    /// Stores the module's data through the host's own context. The host must call
+    /// <c>modelBuilder.ApplyExpertennetzwerkModel()</c> in its <c>OnModelCreating</c>, attach the module's interceptors
+    /// with <c>options.AddExpertennetzwerkInterceptors()</c>, and register <c>AddDbContextFactory&lt;THostContext&gt;</c>
+    /// (the module takes a fresh context per command, so it never commits the host's unrelated pending changes).
+    /// All three are checked at start-up.
+    /// </summary>
+    public ExpertennetzwerkBuilder UseDbContext<THostContext>()
+        where THostContext : DbContext
+        => UseStorage<THostContext>();
+
+    /// <summary>Uses <typeparamref name="T"/> to find the host's customers.</summary>
+    public ExpertennetzwerkBuilder UseCustomerDirectory<T>()
+        where T : class, ICustomerDirectory
+    {
+        Services.Replace(ServiceDescriptor.Scoped<ICustomerDirectory, T>());
+        return this;
+    }
+
+    /// <summary>Keeps attachments in <typeparamref name="T"/> instead of the module's database.</summary>
+    public ExpertennetzwerkBuilder UseDocumentStore<T>()
+        where T : class, IDocumentStore
+    {
+        Services.Replace(ServiceDescriptor.Scoped<IDocumentStore, T>());
+        return this;
+    }
+
+    /// <summary>Adds guards and in-transaction actions to the order workflow (see <see cref="IOrderWorkflowExtension"/>).</summary>
+    public ExpertennetzwerkBuilder AddWorkflowExtension<T>()
+        where T : class, IOrderWorkflowExtension
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IOrderWorkflowExtension, T>());
+        return this;
+    }
+
+    private ExpertennetzwerkBuilder UseStorage<TContext>()
+        where TContext : DbContext
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IModuleDbContextFactory, ModuleDbContextFactory<TContext>>());
+        return this;
+    }
+}

@@ -1,0 +1,67 @@
+using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Ports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Expertennetzwerk.Module.Hosting;
+
+/// <summary>Checks the module's wiring and says what to do when something is missing.</summary>
+public static class ExpertennetzwerkConfigurationCheck
+{
+    /// <summary>
+    /// Throws <see cref="InvalidOperationException"/> when storage, the customer directory, the model mapping or the
+    /// interceptors are missing, or <see cref="OptionsValidationException"/> for invalid options. Runs at host start;
+    /// call it yourself where no generic host runs.
+    /// </summary>
+    public static void ValidateExpertennetzwerk(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _ = services.GetRequiredService<IOptions<ExpertennetzwerkOptions>>().Value;
+
+        var factory = services.GetService<IModuleDbContextFactory>() ?? throw new InvalidOperationException(
+            "Expertennetzwerk has no storage. Call AddExpertennetzwerk(...).UseEntityFrameworkCore(db => db.UseSqlite(...)) " +
+            "or .UseDbContext<YourDbContext>().");
+
+        using (var scope = services.CreateScope())
+        {
+            if (scope.ServiceProvider.GetService<ICustomerDirectory>() is null)
+            {
+                throw new InvalidOperationException(
+                    "Expertennetzwerk needs an ICustomerDirectory to find the brokers' customers. Register one with " +
+                    "AddExpertennetzwerk(...).UseCustomerDirectory<YourCustomerDirectory>().");
+            }
+        }
+
+        DbContext context;
+        try
+        {
+            context = factory.CreateDbContext();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException(
+                $"Expertennetzwerk cannot create {factory.ContextType.Name}: register it with services.AddDbContextFactory<{factory.ContextType.Name}>(...).",
+                ex);
+        }
+
+        using (context)
+        {
+            if (!ModuleModel.IsApplied(context))
+            {
+                throw new InvalidOperationException(
+                    $"{factory.ContextType.Name} does not map the Expertennetzwerk model. Call modelBuilder.ApplyExpertennetzwerkModel() " +
+                    "in its OnModelCreating.");
+            }
+
+            var interceptors = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+            if (!interceptors.OfType<ExpertennetzwerkConnectionInterceptor>().Any())
+            {
+                throw new InvalidOperationException(
+                    $"{factory.ContextType.Name} lacks the Expertennetzwerk interceptors. Call options.AddExpertennetzwerkInterceptors() " +
+                    "where you configure it (AddDbContextFactory<...>(options => ...)).");
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Expertennetzwerk.Module.Hosting;
+
+/// <summary>Settings of the module, validated at start-up.</summary>
+public sealed class ExpertennetzwerkOptions
+{
+    /// <summary>The network a single-network host uses when the actor names none (the HTTP edge fills it in).</summary>
+    public Guid? DefaultNetworkId { get; set; }
+
+    /// <summary>Largest attachment accepted, in bytes; default 10 MiB.</summary>
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>MIME types accepted for attachments.</summary>
+    public ISet<string> AllowedAttachmentContentTypes { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "text/plain",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
+
+    /// <summary>Largest order form data (JSON) accepted, in characters; default 256 KiB.</summary>
+    public int MaxFormDataLength { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Key (Base64, at least 32 bytes) that signs list cursors so a tampered cursor is refused. Set the same key on every
+    /// instance that shares a database; when unset, a random key per process is used and cursors do not survive a restart.
+    /// </summary>
+    public string? CursorProtectionKey { get; set; }
+}

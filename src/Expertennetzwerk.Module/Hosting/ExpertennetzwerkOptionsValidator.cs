@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace Expertennetzwerk.Module.Hosting;
+
+/// <summary>Checks <see cref="ExpertennetzwerkOptions"/> at start-up and says what to fix.</summary>
+internal sealed class ExpertennetzwerkOptionsValidator : IValidateOptions<ExpertennetzwerkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ExpertennetzwerkOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxAttachmentBytes is < 1 or > 512L * 1024 * 1024)
+        {
+            failures.Add($"Expertennetzwerk: MaxAttachmentBytes must be between 1 byte and 512 MiB (is {options.MaxAttachmentBytes}).");
+        }
+
+        if (options.AllowedAttachmentContentTypes.Count == 0)
+        {
+            failures.Add("Expertennetzwerk: AllowedAttachmentContentTypes is empty; allow at least one MIME type, e.g. application/pdf.");
+        }
+
+        if (options.MaxFormDataLength is < 1_024 or > 16 * 1024 * 1024)
+        {
+            failures.Add($"Expertennetzwerk: MaxFormDataLength must be between 1 KiB and 16 MiB (is {options.MaxFormDataLength}).");
+        }
+
+        if (options.DefaultNetworkId == Guid.Empty)
+        {
+            failures.Add("Expertennetzwerk: DefaultNetworkId is the empty Guid; leave it unset or give the network's id.");
+        }
+
+        if (options.CursorProtectionKey is { } key)
+        {
+            byte[]? bytes = null;
+            try
+            {
+                bytes = Convert.FromBase64String(key);
+            }
+            catch (FormatException)
+            {
+                // reported below
+            }
+
+            if (bytes is null || bytes.Length < 32)
+            {
+                failures.Add("Expertennetzwerk: CursorProtectionKey must be Base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

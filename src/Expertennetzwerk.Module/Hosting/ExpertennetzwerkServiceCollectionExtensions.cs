@@ -1,0 +1,56 @@
+using Expertennetzwerk.Module.Documents;
+using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Orders;
+using Expertennetzwerk.Module.Orders.Listing;
+using Expertennetzwerk.Module.Orders.Queries;
+using Expertennetzwerk.Module.Orders.Workflow;
+using Expertennetzwerk.Module.Persistence;
+using Microsoft.Extensions.Logging;
+using Expertennetzwerk.Module.Ports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// Lives where users of Microsoft.Extensions.DependencyInjection look for registration methods.
+// ReSharper disable once CheckNamespace
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Expertennetzwerk module.</summary>
+public static class ExpertennetzwerkServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the module: application services, defaults for its ports (via <c>TryAdd*</c>) and start-up checks. Choose
+    /// storage on the returned builder with <c>UseEntityFrameworkCore(...)</c> or <c>UseDbContext&lt;T&gt;()</c> and
+    /// register an <see cref="ICustomerDirectory"/>; a missing or invalid setting fails at start with what to do.
+    /// </summary>
+    public static ExpertennetzwerkBuilder AddExpertennetzwerk(this IServiceCollection services, Action<ExpertennetzwerkOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ExpertennetzwerkOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertennetzwerkOptions>, ExpertennetzwerkOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CursorProtector>();
+        services.TryAddScoped<IDocumentStore, DatabaseDocumentStore>();
+        services.TryAddScoped(sp => new ExpertOrderService(
+            sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ICustomerDirectory>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
+            sp.GetServices<IOrderWorkflowExtension>(),
+            sp.GetService<ILogger<ExpertOrderService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpertOrderService>.Instance));
+        services.TryAddScoped(sp => new ExpertOrderQueries(
+            sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<CursorProtector>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IOrderWorkflowExtension>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ExpertennetzwerkStartupCheck>());
+        return new ExpertennetzwerkBuilder(services);
+    }
+}

@@ -1,0 +1,369 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Expertennetzwerk.Module.Catalog;
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Network;
+using Expertennetzwerk.Module.Orders.Listing;
+using Expertennetzwerk.Module.Orders.Queries;
+using Expertennetzwerk.Module.Orders.Workflow;
+using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Persistence.Dialects;
+using Microsoft.EntityFrameworkCore;
+
+namespace Expertennetzwerk.Module.Orders;
+
+/// <summary>
+/// Reads orders as one actor may see them: the order detail with history, documentation and permitted actions, and
+/// the keyset-paged order list with per-state counts. Foreign or unknown ids answer NotFound.
+/// </summary>
+public sealed class ExpertOrderQueries
+{
+    /// <summary>Largest page.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>Longest recorded purpose of an operator's access to personal data.</summary>
+    public const int MaxPurposeLength = 500;
+
+    private readonly IModuleDbContextFactory _factory;
+    private readonly CursorProtector _cursors;
+    private readonly TimeProvider _time;
+    private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
+
+    internal ExpertOrderQueries(IModuleDbContextFactory factory, CursorProtector cursors, TimeProvider time, IEnumerable<IOrderWorkflowExtension> extensions)
+    {
+        _factory = factory;
+        _cursors = cursors;
+        _time = time;
+        _extensions = extensions.ToList();
+    }
+
+    /// <summary>
+    /// The order as the actor may see it. The operator sees metadata only; with a <paramref name="operatorAccessPurpose"/>
+    /// (e.g. "Streitfall prüfen") it also sees customer data, form data and documentation, and the access is historised.
+    /// </summary>
+    public async Task<Result<OrderDetail>> GetOrderAsync(Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = _factory.CreateDbContext();
+        var order = await db.Set<ExpertOrder>()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        if (order is null || role == OrderRole.None)
+        {
+            return Result<OrderDetail>.From(Result.NotFound());
+        }
+
+        var includePersonalData = role is OrderRole.OwningBroker or OrderRole.AssignedExpert;
+        var purpose = operatorAccessPurpose?.Trim();
+        if (role == OrderRole.Operator && !string.IsNullOrEmpty(purpose))
+        {
+            if (purpose.Length > MaxPurposeLength)
+            {
+                return Result<OrderDetail>.From(Result.Invalid([InputErrors.TooLong("purpose", MaxPurposeLength)]));
+            }
+
+            // The access itself is history: who opened which customer's data, when and why.
+            var now = _time.GetUtcNow();
+            order.HistoryCount++;
+            order.Touch(now);
+            db.Add(new OrderHistoryEntry(
+                Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, now, actor.UserId, actor.PartyId, actor.PartyKind,
+                "OperatorAccess", order.State, order.State, purpose));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                return Result<OrderDetail>.From(Result.Conflict());
+            }
+
+            includePersonalData = true;
+        }
+
+        var history = await db.Set<OrderHistoryEntry>().AsNoTracking()
+            .Where(h => h.NetworkId == order.NetworkId && h.OrderId == order.Id)
+            .OrderBy(h => h.Sequence)
+            .Select(h => new OrderHistoryItem(h.Sequence, h.At, h.UserId, h.PartyId, h.PartyKind, h.Event, h.FromState, h.ToState, h.Text))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        IReadOnlyList<OrderDocumentationItem> documentation = [];
+        if (includePersonalData)
+        {
+            var entries = await db.Set<OrderDocumentation>().AsNoTracking().Include(d => d.Attachments)
+                .Where(d => d.NetworkId == order.NetworkId && d.OrderId == order.Id)
+                .OrderBy(d => d.At)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            documentation = entries.Select(d => new OrderDocumentationItem(
+                d.Id, d.At, d.UserId, d.Text,
+                d.Attachments.Select(a => new OrderAttachmentInfo(a.Id, a.DocumentId, a.FileName, a.ContentType, a.Length)).ToList())).ToList();
+        }
+
+        var permitted = await PermittedActionsAsync(db, order, actor, role, cancellationToken).ConfigureAwait(false);
+        return new OrderDetail
+        {
+            Id = order.Id,
+            Number = order.Number,
+            State = order.State,
+            Version = order.Version,
+            BrokerPartyId = order.BrokerPartyId,
+            ExpertPartyId = order.ExpertPartyId,
+            ServiceId = order.ServiceId,
+            ServiceVersionId = order.ServiceVersionId,
+            CategoryId = order.CategoryId,
+            ProgressStep = order.ProgressStep,
+            DisputedFromState = order.DisputedFromState,
+            CreatedAt = order.CreatedAt,
+            UpdatedAt = order.UpdatedAt,
+            PlacedAt = order.PlacedAt,
+            CompletedAt = order.CompletedAt,
+            IncludesPersonalData = includePersonalData,
+            CustomerRef = includePersonalData ? order.CustomerRef : null,
+            CustomerDisplayName = includePersonalData ? order.CustomerDisplayName : null,
+            CustomerSnapshotJson = includePersonalData ? order.CustomerSnapshotJson : null,
+            FormDataJson = includePersonalData ? order.FormDataJson : null,
+            History = history,
+            Documentation = documentation,
+            PermittedActions = permitted,
+        };
+    }
+
+    /// <summary>The triggers the actor may fire on the order now (the buttons a UI shows), or NotFound.</summary>
+    public async Task<Result<IReadOnlyList<OrderTrigger>>> GetPermittedActionsAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = _factory.CreateDbContext();
+        var order = await db.Set<ExpertOrder>().AsNoTracking()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        if (order is null || role == OrderRole.None)
+        {
+            return Result<IReadOnlyList<OrderTrigger>>.From(Result.NotFound());
+        }
+
+        return Result<IReadOnlyList<OrderTrigger>>.Ok(await PermittedActionsAsync(db, order, actor, role, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>One page of the actor's orders, newest change first, with per-state counts for the header.</summary>
+    public async Task<Result<OrderPage>> ListOrdersAsync(Actor actor, OrderListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(query);
+        if (actor.PartyKind is PartyKind.Customer)
+        {
+            return Result<OrderPage>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+        }
+
+        var errors = new List<FieldError>();
+        if (query.PageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add(InputErrors.OutOfRange("pageSize", 1, MaxPageSize));
+        }
+
+        var text = query.Text?.Trim();
+        if (text is { Length: > 100 })
+        {
+            errors.Add(InputErrors.TooLong("text", 100));
+        }
+
+        var filterHash = FilterHash(actor, query);
+        OrderListPosition? position = null;
+        if (!string.IsNullOrEmpty(query.Cursor))
+        {
+            position = _cursors.Unprotect(query.Cursor, filterHash);
+            if (position is null)
+            {
+                errors.Add(InputErrors.Malformed("cursor"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<OrderPage>.From(Result.Invalid(errors));
+        }
+
+        await using var db = _factory.CreateDbContext();
+        var orders = db.Set<ExpertOrder>().AsNoTracking().Where(o => o.NetworkId == actor.NetworkId);
+        orders = actor.PartyKind switch
+        {
+            PartyKind.Broker => orders.Where(o => o.BrokerPartyId == actor.PartyId),
+            PartyKind.Expert => orders.Where(o => o.AssignedExpertPartyId == actor.PartyId),
+            _ => orders,
+        };
+
+        if (query.States is { Count: > 0 } states)
+        {
+            if (states.Count == 1)
+            {
+                var state = states.First();
+                orders = orders.Where(o => o.State == state);
+            }
+            else
+            {
+                var list = states.Distinct().ToList();
+                orders = orders.Where(o => list.Contains(o.State));
+
+                // One index range instead of an IN-list: all requested states are open, or all are closed.
+                if (list.TrueForAll(OrderStates.IsOpen))
+                {
+                    orders = orders.Where(o => o.IsOpen);
+                }
+                else if (!list.Exists(OrderStates.IsOpen))
+                {
+                    orders = orders.Where(o => !o.IsOpen);
+                }
+            }
+        }
+
+        if (query.ServiceId is { } serviceId)
+        {
+            orders = orders.Where(o => o.ServiceId == serviceId);
+        }
+
+        if (query.CategoryId is { } categoryId)
+        {
+            orders = orders.Where(o => o.CategoryId == categoryId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.CustomerRef))
+        {
+            var customerRef = query.CustomerRef.Trim();
+            orders = orders.Where(o => o.CustomerRef == customerRef);
+        }
+
+        if (query.CreatedFrom is { } createdFrom)
+        {
+            orders = orders.Where(o => o.CreatedAt >= createdFrom);
+        }
+
+        if (query.CreatedTo is { } createdTo)
+        {
+            orders = orders.Where(o => o.CreatedAt < createdTo);
+        }
+
+        if (query.UpdatedFrom is { } updatedFrom)
+        {
+            orders = orders.Where(o => o.UpdatedAt >= updatedFrom);
+        }
+
+        if (query.UpdatedTo is { } updatedTo)
+        {
+            orders = orders.Where(o => o.UpdatedAt < updatedTo);
+        }
+
+        var seesPersonalData = actor.PartyKind is PartyKind.Broker or PartyKind.Expert;
+        if (!string.IsNullOrEmpty(text))
+        {
+            // The operator sees metadata only, so it searches order numbers, never customer names.
+            orders = seesPersonalData
+                ? SqlDialect.For(db).WhereTextMatches(db, orders, text)
+                : orders.Where(o => o.Number.Contains(text.ToUpperInvariant()));
+        }
+
+        if (position is { } p)
+        {
+            var at = p.UpdatedAt;
+            var id = p.Id;
+
+            // The leading "<=" bounds the index range on every provider; the OR settles ties on the id.
+            orders = orders.Where(o => o.UpdatedAt <= at && (o.UpdatedAt < at || o.Id.CompareTo(id) < 0));
+        }
+
+        var rows = await orders
+            .OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id)
+            .Take(query.PageSize + 1)
+            .Select(o => new OrderListItem(
+                o.Id, o.Number, o.State, o.ServiceId, o.CategoryId, o.BrokerPartyId, o.ExpertPartyId,
+                seesPersonalData ? o.CustomerDisplayName : null, o.ProgressStep, o.CreatedAt, o.UpdatedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        string? next = null;
+        if (rows.Count > query.PageSize)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            next = _cursors.Protect(new OrderListPosition(last.UpdatedAt, last.Id), filterHash);
+        }
+
+        var counts = query.IncludeCounts ? await CountByStateAsync(db, actor, cancellationToken).ConfigureAwait(false) : null;
+        return new OrderPage(rows, next, counts);
+    }
+
+    private static async Task<IReadOnlyDictionary<OrderState, long>> CountByStateAsync(DbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        var counts = db.Set<OrderStateCount>().AsNoTracking().Where(c => c.NetworkId == actor.NetworkId);
+        counts = actor.PartyKind switch
+        {
+            PartyKind.Broker => counts.Where(c => c.Role == OrderRole.OwningBroker && c.PartyId == actor.PartyId),
+            PartyKind.Expert => counts.Where(c => c.Role == OrderRole.AssignedExpert && c.PartyId == actor.PartyId),
+
+            // Every order has exactly one owning broker, so the brokers' counters add up to the network's.
+            _ => counts.Where(c => c.Role == OrderRole.OwningBroker),
+        };
+        var rows = await counts.GroupBy(c => c.State).Select(g => new { State = g.Key, Count = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var result = Enum.GetValues<OrderState>().ToDictionary(s => s, _ => 0L);
+        foreach (var row in rows)
+        {
+            if (Enum.TryParse<OrderState>(row.State, out var state))
+            {
+                result[state] = row.Count;
+            }
+        }
+
+        if (actor.PartyKind == PartyKind.Expert)
+        {
+            result.Remove(OrderState.Draft);
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<OrderTrigger>> PermittedActionsAsync(DbContext db, ExpertOrder order, Actor actor, OrderRole role, CancellationToken cancellationToken)
+    {
+        ExpertServiceVersion? version = null;
+        Party? broker = null;
+        if (role == OrderRole.OwningBroker && order.State == OrderState.Draft)
+        {
+            version = await db.Set<ExpertServiceVersion>().AsNoTracking()
+                .SingleOrDefaultAsync(v => v.Id == order.ServiceVersionId, cancellationToken).ConfigureAwait(false);
+            broker = await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
+                .SingleOrDefaultAsync(p => p.Id == order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = new OrderGuardContext(order, actor, role) { ServiceVersion = version, BrokerParty = broker };
+        var permitted = new List<OrderTrigger>();
+        foreach (var extension in _extensions)
+        {
+            foreach (var trigger in Enum.GetValues<OrderTrigger>())
+            {
+                await extension.LoadAsync(trigger, context, db, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var machine = OrderWorkflow.Create(context);
+        foreach (var trigger in await machine.GetPermittedTriggersAsync().ConfigureAwait(false))
+        {
+            if (_extensions.All(e => e.Check(trigger, context) is null))
+            {
+                permitted.Add(trigger);
+            }
+        }
+
+        permitted.Sort();
+        return permitted.Distinct().ToList();
+    }
+
+    private static ulong FilterHash(Actor actor, OrderListQuery query)
+    {
+        var text = new StringBuilder()
+            .Append(actor.NetworkId).Append('|').Append(actor.PartyId).Append('|').Append(actor.PartyKind).Append('|')
+            .Append(query.States is null ? string.Empty : string.Join(",", query.States.Order())).Append('|')
+            .Append(query.ServiceId).Append('|').Append(query.CategoryId).Append('|').Append(query.CustomerRef).Append('|')
+            .Append(query.CreatedFrom?.UtcTicks).Append('|').Append(query.CreatedTo?.UtcTicks).Append('|')
+            .Append(query.UpdatedFrom?.UtcTicks).Append('|').Append(query.UpdatedTo?.UtcTicks).Append('|')
+            .Append(query.Text?.Trim()).Append('|').Append(query.PageSize);
+        return BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

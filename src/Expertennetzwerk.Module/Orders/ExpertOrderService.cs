@@ -1,0 +1,567 @@
+using System.Text.Json;
+using Expertennetzwerk.Module.Catalog;
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Network;
+using Expertennetzwerk.Module.Orders.Workflow;
+using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Persistence.Dialects;
+using Expertennetzwerk.Module.Ports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Expertennetzwerk.Module.Orders;
+
+/// <summary>
+/// The order use cases. Each method takes the actor, loads what it needs, applies the workflow, appends history,
+/// writes outbox rows and commits once; it answers Ok, NotFound, Refused, ValidationFailed or Conflict and throws
+/// only for faults of the system (never for anything a user can type).
+/// </summary>
+public sealed class ExpertOrderService
+{
+    /// <summary>Longest reason, question, answer or note.</summary>
+    public const int MaxReasonLength = 2_000;
+
+    /// <summary>Longest documentation text.</summary>
+    public const int MaxDocumentationLength = 20_000;
+
+    /// <summary>Most attachments on one documentation entry.</summary>
+    public const int MaxAttachments = 10;
+
+    private readonly IModuleDbContextFactory _factory;
+    private readonly ICustomerDirectory _customers;
+    private readonly IDocumentStore _documents;
+    private readonly TimeProvider _time;
+    private readonly ExpertennetzwerkOptions _options;
+    private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
+    private readonly ILogger<ExpertOrderService> _logger;
+
+    internal ExpertOrderService(
+        IModuleDbContextFactory factory,
+        ICustomerDirectory customers,
+        IDocumentStore documents,
+        TimeProvider time,
+        IOptions<ExpertennetzwerkOptions> options,
+        IEnumerable<IOrderWorkflowExtension> extensions,
+        ILogger<ExpertOrderService> logger)
+    {
+        _factory = factory;
+        _customers = customers;
+        _documents = documents;
+        _time = time;
+        _options = options.Value;
+        _extensions = extensions.ToList();
+        _logger = logger;
+    }
+
+    /// <summary>Creates a draft order of a published service for one of the broker party's customers.</summary>
+    public async Task<Result<OrderChanged>> CreateDraftAsync(Actor actor, CreateDraftCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(command);
+        if (actor.PartyKind != PartyKind.Broker)
+        {
+            return Result<OrderChanged>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+        }
+
+        var errors = new List<FieldError>();
+        var customerRef = command.CustomerRef?.Trim() ?? string.Empty;
+        if (customerRef.Length == 0)
+        {
+            errors.Add(InputErrors.Required("customerRef"));
+        }
+        else if (customerRef.Length > 128)
+        {
+            errors.Add(InputErrors.TooLong("customerRef", 128));
+        }
+
+        var formData = NormaliseFormData(command.FormDataJson, errors);
+        if (errors.Count > 0)
+        {
+            return Result<OrderChanged>.From(Result.Invalid(errors));
+        }
+
+        await using var db = _factory.CreateDbContext();
+        var service = await db.Set<ExpertService>().AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == command.ServiceId && s.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var network = await db.Set<ExpertNetwork>().AsNoTracking()
+            .SingleOrDefaultAsync(n => n.Id == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        if (service?.PublishedVersionId is not { } versionId || network is null)
+        {
+            return Result<OrderChanged>.From(Result.NotFound());
+        }
+
+        var customer = await _customers.FindAsync(actor.NetworkId, actor.PartyId, customerRef, cancellationToken).ConfigureAwait(false);
+        if (customer is null)
+        {
+            return Result<OrderChanged>.From(Result.Invalid([InputErrors.Unknown("customerRef")]));
+        }
+
+        var now = _time.GetUtcNow();
+        var year = TimeZoneInfo.ConvertTime(now, FindTimeZone(network.TimeZoneId)).Year;
+        var dialect = SqlDialect.For(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var sequence = await dialect.NextOrderNumberAsync(db, network.Id, year, cancellationToken).ConfigureAwait(false);
+        var displayName = Truncate(customer.DisplayName.Trim(), 200);
+
+        // Only the display name is copied now; the service's declared data categories decide further fields (data minimisation).
+        var snapshot = JsonSerializer.Serialize(new Dictionary<string, string?> { ["displayName"] = displayName });
+        var order = new ExpertOrder(
+            Ids.New(_time), network.Id, $"{network.OrderNumberPrefix}-{year:D4}-{sequence:D6}", actor.PartyId, actor.UserId,
+            service.Id, versionId, service.ExpertPartyId, service.CategoryId, customerRef, displayName, snapshot, now);
+        order.SetFormData(formData ?? "{}");
+        db.Add(order);
+        AppendHistory(db, order, actor, "Created", OrderState.Draft, OrderState.Draft, null, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await dialect.ApplyStateCountDeltasAsync(db, order.NetworkId, [new StateCountDelta(order.BrokerPartyId, OrderRole.OwningBroker, OrderState.Draft, 1)], cancellationToken)
+            .ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new OrderChanged(order.Id, order.Number, order.State, order.Version);
+    }
+
+    /// <summary>Saves the draft's form data, even incomplete ("Auftragsdaten speichern").</summary>
+    public Task<Result<OrderChanged>> SaveDraftAsync(Actor actor, Guid orderId, string formDataJson, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var formData = NormaliseFormData(formDataJson, errors) ?? "{}";
+        return FireAsync(actor, orderId, OrderTrigger.SaveDraft, expectedVersion, null, errors, (_, order) =>
+        {
+            order.SetFormData(formData);
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>Orders bindingly and forwards the order to the expert ("verbindlich weiterleiten").</summary>
+    public Task<Result<OrderChanged>> PlaceAsync(Actor actor, Guid orderId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireAsync(actor, orderId, OrderTrigger.Place, expectedVersion, null, [], (_, order) =>
+        {
+            order.AssignExpert();
+            order.PlacedAt = _time.GetUtcNow();
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>The broker withdraws a draft (discarded) or a placed order, with a reason.</summary>
+    public Task<Result<OrderChanged>> WithdrawAsync(Actor actor, Guid orderId, string reason, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireWithTextAsync(actor, orderId, OrderTrigger.Withdraw, "reason", reason, expectedVersion, cancellationToken);
+
+    /// <summary>The assigned expert accepts the order.</summary>
+    public Task<Result<OrderChanged>> AcceptAsync(Actor actor, Guid orderId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireAsync(actor, orderId, OrderTrigger.Accept, expectedVersion, null, [], null, cancellationToken);
+
+    /// <summary>The assigned expert declines the order, with a reason.</summary>
+    public Task<Result<OrderChanged>> DeclineAsync(Actor actor, Guid orderId, string reason, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireWithTextAsync(actor, orderId, OrderTrigger.Decline, "reason", reason, expectedVersion, cancellationToken);
+
+    /// <summary>The assigned expert sets one of the service's progress steps.</summary>
+    public async Task<Result<OrderChanged>> SetProgressStepAsync(Actor actor, Guid orderId, string step, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var trimmed = step?.Trim() ?? string.Empty;
+        var errors = new List<FieldError>();
+        if (trimmed.Length == 0)
+        {
+            errors.Add(InputErrors.Required("step"));
+        }
+        else if (trimmed.Length > 200)
+        {
+            errors.Add(InputErrors.TooLong("step", 200));
+        }
+
+        return await FireAsync(actor, orderId, OrderTrigger.SetProgressStep, expectedVersion, trimmed, errors, (db, order) => ValueTask.CompletedTask,
+            cancellationToken, validateAfterLoad: async (db, order) =>
+            {
+                var steps = await db.Set<ExpertServiceVersion>().AsNoTracking().Where(v => v.Id == order.ServiceVersionId)
+                    .Select(v => v.ProgressSteps).SingleAsync(cancellationToken).ConfigureAwait(false);
+                return steps.Count == 0 || steps.Contains(trimmed, StringComparer.Ordinal) ? null : InputErrors.NotAllowed("step");
+            }, effect2: order => order.ProgressStep = trimmed).ConfigureAwait(false);
+    }
+
+    /// <summary>The assigned expert documents the work, optionally with files.</summary>
+    public async Task<Result<OrderChanged>> AddDocumentationAsync(
+        Actor actor, Guid orderId, string text, IReadOnlyList<DocumentUpload>? attachments = null, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        attachments ??= [];
+        var trimmed = text?.Trim() ?? string.Empty;
+        var errors = new List<FieldError>();
+        if (trimmed.Length == 0)
+        {
+            errors.Add(InputErrors.Required("text"));
+        }
+        else if (trimmed.Length > MaxDocumentationLength)
+        {
+            errors.Add(InputErrors.TooLong("text", MaxDocumentationLength));
+        }
+
+        errors.AddRange(ValidateAttachments(attachments));
+
+        var stored = new List<(DocumentUpload Upload, Guid DocumentId)>();
+        var result = await FireAsync(actor, orderId, OrderTrigger.AddDocumentation, expectedVersion, null, errors, async (db, order) =>
+        {
+            var now = _time.GetUtcNow();
+            var entry = new OrderDocumentation(Ids.New(_time), order.NetworkId, order.Id, now, actor.UserId, actor.PartyId, trimmed);
+            foreach (var upload in attachments)
+            {
+                var documentId = await _documents.SaveAsync(order.NetworkId, upload, cancellationToken).ConfigureAwait(false);
+                stored.Add((upload, documentId));
+                entry.Attach(new OrderAttachment(Ids.New(_time), order.NetworkId, documentId, upload.FileName.Trim(), upload.ContentType, upload.Content.Length));
+            }
+
+            db.Add(entry);
+            order.DocumentationCount++;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (!result.IsOk)
+        {
+            // The command did not commit: take back the files it stored.
+            foreach (var (_, documentId) in stored)
+            {
+                await _documents.DeleteAsync(actor.NetworkId, documentId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The assigned expert asks the broker for information.</summary>
+    public Task<Result<OrderChanged>> RequestInformationAsync(Actor actor, Guid orderId, string question, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireWithTextAsync(actor, orderId, OrderTrigger.RequestInformation, "question", question, expectedVersion, cancellationToken);
+
+    /// <summary>The broker answers (or the expert resumes with a note).</summary>
+    public Task<Result<OrderChanged>> ProvideInformationAsync(Actor actor, Guid orderId, string answer, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireWithTextAsync(actor, orderId, OrderTrigger.ProvideInformation, "answer", answer, expectedVersion, cancellationToken);
+
+    /// <summary>The assigned expert completes the documented order.</summary>
+    public Task<Result<OrderChanged>> CompleteAsync(Actor actor, Guid orderId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireAsync(actor, orderId, OrderTrigger.Complete, expectedVersion, null, [], (_, order) =>
+        {
+            order.CompletedAt = _time.GetUtcNow();
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>The assigned expert or the operator cancels ("stornieren"), with a reason.</summary>
+    public Task<Result<OrderChanged>> CancelAsync(Actor actor, Guid orderId, string reason, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireWithTextAsync(actor, orderId, OrderTrigger.Cancel, "reason", reason, expectedVersion, cancellationToken);
+
+    /// <summary>Broker or expert opens a dispute for the operator, with a reason.</summary>
+    public Task<Result<OrderChanged>> OpenDisputeAsync(Actor actor, Guid orderId, string reason, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
+        FireWithTextAsync(actor, orderId, OrderTrigger.OpenDispute, "reason", reason, expectedVersion, cancellationToken);
+
+    /// <summary>The operator settles a dispute: resume, complete or cancel, with a note.</summary>
+    public Task<Result<OrderChanged>> ResolveDisputeAsync(
+        Actor actor, Guid orderId, DisputeResolution resolution, string note, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var trigger = resolution switch
+        {
+            DisputeResolution.Resume => OrderTrigger.ResolveDisputeResume,
+            DisputeResolution.Complete => OrderTrigger.ResolveDisputeComplete,
+            DisputeResolution.Cancel => OrderTrigger.ResolveDisputeCancel,
+            _ => (OrderTrigger?)null,
+        };
+        if (trigger is null)
+        {
+            return Task.FromResult(Result<OrderChanged>.From(Result.Invalid([InputErrors.NotAllowed("resolution")])));
+        }
+
+        return FireWithTextAsync(actor, orderId, trigger.Value, "note", note, expectedVersion, cancellationToken);
+    }
+
+    private Task<Result<OrderChanged>> FireWithTextAsync(
+        Actor actor, Guid orderId, OrderTrigger trigger, string field, string? text, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        var errors = new List<FieldError>();
+        if (trimmed.Length == 0)
+        {
+            errors.Add(InputErrors.Required(field));
+        }
+        else if (trimmed.Length > MaxReasonLength)
+        {
+            errors.Add(InputErrors.TooLong(field, MaxReasonLength));
+        }
+
+        return FireAsync(actor, orderId, trigger, expectedVersion, trimmed, errors, null, cancellationToken);
+    }
+
+    private async Task<Result<OrderChanged>> FireAsync(
+        Actor actor,
+        Guid orderId,
+        OrderTrigger trigger,
+        long? expectedVersion,
+        string? text,
+        IReadOnlyList<FieldError> inputErrors,
+        Func<DbContext, ExpertOrder, ValueTask>? effect,
+        CancellationToken cancellationToken,
+        Func<DbContext, ExpertOrder, Task<FieldError?>>? validateAfterLoad = null,
+        Action<ExpertOrder>? effect2 = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = _factory.CreateDbContext();
+        var order = await db.Set<ExpertOrder>()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        if (order is null || role == OrderRole.None)
+        {
+            return Result<OrderChanged>.From(Result.NotFound());
+        }
+
+        if (expectedVersion is { } expected && expected != order.Version)
+        {
+            return Result<OrderChanged>.From(Result.Conflict());
+        }
+
+        var guardContext = await LoadGuardContextAsync(db, order, actor, role, trigger, cancellationToken).ConfigureAwait(false);
+        var machine = OrderWorkflow.Create(guardContext);
+        if (!machine.CanFire(trigger, out var unmet))
+        {
+            var refusal = unmet.Select(OrderRefusals.Find).FirstOrDefault(r => r is not null) ?? OrderRefusals.InvalidState;
+            return Result<OrderChanged>.From(Result.Refused(refusal));
+        }
+
+        if (inputErrors.Count > 0)
+        {
+            return Result<OrderChanged>.From(Result.Invalid(inputErrors));
+        }
+
+        if (validateAfterLoad is not null && await validateAfterLoad(db, order).ConfigureAwait(false) is { } lateError)
+        {
+            return Result<OrderChanged>.From(Result.Invalid([lateError]));
+        }
+
+        foreach (var extension in _extensions)
+        {
+            if (extension.Check(trigger, guardContext) is { } refusal)
+            {
+                return Result<OrderChanged>.From(Result.Refused(refusal));
+            }
+        }
+
+        var from = order.State;
+        var assignedBefore = order.AssignedExpertPartyId;
+        await machine.FireAsync(trigger).ConfigureAwait(false);
+        var to = order.State;
+        var now = _time.GetUtcNow();
+        ApplyStateEffects(order, trigger, from);
+        effect2?.Invoke(order);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (effect is not null)
+        {
+            await effect(db, order).ConfigureAwait(false);
+        }
+
+        order.Touch(now);
+        var history = AppendHistory(db, order, actor, trigger.ToString(), from, to, HistoryText(trigger, text, order), now);
+        if (from != to)
+        {
+            AppendStateChangedOutbox(db, order, trigger, from, to, history.Sequence, now);
+        }
+
+        var transition = new OrderTransition(order, actor, trigger, from, to, text, now);
+        foreach (var extension in _extensions)
+        {
+            await extension.OnTransitionedAsync(transition, db, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<OrderChanged>.From(Result.Conflict());
+        }
+        catch (DbUpdateException ex)
+        {
+            // A unique key (e.g. the history sequence) can trip before the token check: a moved version means a lost race.
+            if (!await VersionMovedAsync(order.Id, order.Version - 1, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            _logger.LogDebug(ex, "Order {OrderId} changed concurrently while {Trigger} was saved.", order.Id, trigger);
+            return Result<OrderChanged>.From(Result.Conflict());
+        }
+
+        if (from != to)
+        {
+            await SqlDialect.For(db).ApplyStateCountDeltasAsync(db, order.NetworkId, CountDeltas(order, from, to, assignedBefore), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new OrderChanged(order.Id, order.Number, order.State, order.Version);
+    }
+
+    private async Task<OrderGuardContext> LoadGuardContextAsync(
+        DbContext db, ExpertOrder order, Actor actor, OrderRole role, OrderTrigger trigger, CancellationToken cancellationToken)
+    {
+        ExpertServiceVersion? version = null;
+        Party? broker = null;
+        if (trigger == OrderTrigger.Place && role == OrderRole.OwningBroker)
+        {
+            version = await db.Set<ExpertServiceVersion>().AsNoTracking()
+                .SingleOrDefaultAsync(v => v.Id == order.ServiceVersionId, cancellationToken).ConfigureAwait(false);
+            broker = await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
+                .SingleOrDefaultAsync(p => p.Id == order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = new OrderGuardContext(order, actor, role) { ServiceVersion = version, BrokerParty = broker };
+        foreach (var extension in _extensions)
+        {
+            await extension.LoadAsync(trigger, context, db, cancellationToken).ConfigureAwait(false);
+        }
+
+        return context;
+    }
+
+    private static void ApplyStateEffects(ExpertOrder order, OrderTrigger trigger, OrderState from)
+    {
+        switch (trigger)
+        {
+            case OrderTrigger.OpenDispute:
+                order.DisputedFromState = from;
+                break;
+            case OrderTrigger.ResolveDisputeResume or OrderTrigger.ResolveDisputeComplete or OrderTrigger.ResolveDisputeCancel:
+                order.DisputedFromState = null;
+                break;
+        }
+    }
+
+    private static string? HistoryText(OrderTrigger trigger, string? text, ExpertOrder order) => trigger switch
+    {
+        OrderTrigger.SetProgressStep => order.ProgressStep,
+        OrderTrigger.Withdraw when order.PlacedAt is null => "Entwurf verworfen: " + text,
+        _ => text,
+    };
+
+    private static IReadOnlyList<StateCountDelta> CountDeltas(ExpertOrder order, OrderState from, OrderState to, Guid? assignedBefore)
+    {
+        var deltas = new List<StateCountDelta>(4)
+        {
+            new(order.BrokerPartyId, OrderRole.OwningBroker, from, -1),
+            new(order.BrokerPartyId, OrderRole.OwningBroker, to, 1),
+        };
+        if (assignedBefore is { } before)
+        {
+            deltas.Add(new StateCountDelta(before, OrderRole.AssignedExpert, from, -1));
+        }
+
+        if (order.AssignedExpertPartyId is { } after)
+        {
+            deltas.Add(new StateCountDelta(after, OrderRole.AssignedExpert, to, 1));
+        }
+
+        return deltas;
+    }
+
+    private OrderHistoryEntry AppendHistory(DbContext db, ExpertOrder order, Actor actor, string eventName, OrderState from, OrderState to, string? text, DateTimeOffset now)
+    {
+        order.HistoryCount++;
+        var entry = new OrderHistoryEntry(
+            Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, now, actor.UserId, actor.PartyId, actor.PartyKind, eventName, from, to, text);
+        db.Add(entry);
+        return entry;
+    }
+
+    private void AppendStateChangedOutbox(DbContext db, ExpertOrder order, OrderTrigger trigger, OrderState from, OrderState to, int sequence, DateTimeOffset now)
+    {
+        // Recipients are resolved at delivery: the broker on every state change, the expert on a new binding order.
+        var recipients = trigger == OrderTrigger.Place
+            ? $"party:{order.BrokerPartyId:D} party:{order.ExpertPartyId:D}"
+            : $"party:{order.BrokerPartyId:D}";
+        var payload = JsonSerializer.Serialize(new
+        {
+            orderId = order.Id,
+            number = order.Number,
+            trigger = trigger.ToString(),
+            from = from.ToString(),
+            to = to.ToString(),
+            historySequence = sequence,
+        });
+        var eventType = trigger == OrderTrigger.Place ? "order.placed" : "order.state-changed";
+        db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, eventType, recipients, payload, $"{order.Id:N}:{trigger}:{sequence}", now));
+    }
+
+    private async Task<bool> VersionMovedAsync(Guid orderId, long loadedVersion, CancellationToken cancellationToken)
+    {
+        await using var db = _factory.CreateDbContext();
+        var current = await db.Set<ExpertOrder>().AsNoTracking().Where(o => o.Id == orderId).Select(o => (long?)o.Version)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return current != loadedVersion;
+    }
+
+    private IEnumerable<FieldError> ValidateAttachments(IReadOnlyList<DocumentUpload> attachments)
+    {
+        if (attachments.Count > MaxAttachments)
+        {
+            yield return InputErrors.OutOfRange("attachments", 0, MaxAttachments);
+            yield break;
+        }
+
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            var field = $"attachments[{i}]";
+            var attachment = attachments[i];
+            var name = attachment.FileName?.Trim() ?? string.Empty;
+            if (name.Length == 0)
+            {
+                yield return InputErrors.Required(field + ".fileName");
+            }
+            else if (name.Length > 255)
+            {
+                yield return InputErrors.TooLong(field + ".fileName", 255);
+            }
+
+            if (attachment.Content.Length == 0)
+            {
+                yield return InputErrors.Required(field);
+            }
+            else if (attachment.Content.Length > _options.MaxAttachmentBytes)
+            {
+                yield return InputErrors.FileTooLarge(field, _options.MaxAttachmentBytes);
+            }
+
+            if (string.IsNullOrWhiteSpace(attachment.ContentType) || !_options.AllowedAttachmentContentTypes.Contains(attachment.ContentType.Trim()))
+            {
+                yield return InputErrors.FileTypeRefused(field);
+            }
+        }
+    }
+
+    private string? NormaliseFormData(string? json, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        if (json.Length > _options.MaxFormDataLength)
+        {
+            errors.Add(InputErrors.TooLong("formData", _options.MaxFormDataLength));
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(InputErrors.Malformed("formData"));
+                return null;
+            }
+
+            return JsonSerializer.Serialize(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            errors.Add(InputErrors.Malformed("formData"));
+            return null;
+        }
+    }
+
+    private static TimeZoneInfo FindTimeZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}

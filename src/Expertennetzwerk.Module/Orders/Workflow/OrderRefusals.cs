@@ -1,0 +1,66 @@
+using Expertennetzwerk.Module.Common;
+
+namespace Expertennetzwerk.Module.Orders.Workflow;
+
+/// <summary>The stable codes and texts of every refusal the order workflow gives.</summary>
+public static class OrderRefusals
+{
+    private static readonly Dictionary<string, Refusal> ByCode = new(StringComparer.Ordinal);
+
+    /// <summary>The trigger is not possible in the order's current state.</summary>
+    public static Refusal InvalidState { get; } = Add(
+        "order.invalid_state",
+        "Diese Aktion ist im aktuellen Auftragsstatus nicht möglich.",
+        "This action is not possible in the order's current state.");
+
+    /// <summary>The actor's role on the order does not allow the trigger.</summary>
+    public static Refusal ActorNotPermitted { get; } = Add(
+        "order.actor_not_permitted",
+        "Diese Aktion steht Ihnen für diesen Auftrag nicht zu.",
+        "You are not allowed to perform this action on this order.");
+
+    /// <summary>The order's service version is no longer (or not yet) published.</summary>
+    public static Refusal ServiceNotPublished { get; } = Add(
+        "order.service_not_published",
+        "Die Experten-Dienstleistung ist in dieser Fassung nicht (mehr) bestellbar.",
+        "This version of the expert service cannot be ordered (any more).");
+
+    /// <summary>The broker party is not approved by the operator.</summary>
+    public static Refusal BrokerNotApproved { get; } = Add(
+        "order.broker_not_approved",
+        "Ihr Maklerbüro ist von der Netzwerkorganisation noch nicht freigeschaltet.",
+        "Your broker firm has not been approved by the network operator yet.");
+
+    /// <summary>The broker party lacks the trade licence the service needs.</summary>
+    public static Refusal BrokerLacksPermission { get; } = Add(
+        "order.broker_lacks_permission",
+        "Für diese Experten-Dienstleistung fehlt Ihrem Maklerbüro die nötige Erlaubnis nach GewO.",
+        "Your broker firm lacks the trade licence (GewO) this expert service requires.");
+
+    /// <summary>An insurance advisor may not take a revenue share (§ 34d Abs. 2 GewO).</summary>
+    public static Refusal AdvisorRevenueShare { get; } = Add(
+        "order.advisor_revenue_share",
+        "Als Versicherungsberater dürfen Sie keine Vergütung von Dritten annehmen (§ 34d Abs. 2 GewO); diese Dienstleistung sieht eine Ertragsbeteiligung vor.",
+        "As an insurance advisor you may not accept pay from third parties (§ 34d (2) GewO); this service includes a revenue share.");
+
+    /// <summary>Completing needs at least one documentation entry.</summary>
+    public static Refusal DocumentationMissing { get; } = Add(
+        "order.documentation_missing",
+        "Bitte dokumentieren Sie den Auftrag, bevor Sie ihn abschließen.",
+        "Please document the order before completing it.");
+
+    /// <summary>The text of a code, or null when the code is unknown.</summary>
+    public static Refusal? Find(string code) => ByCode.GetValueOrDefault(code);
+
+    /// <summary>Registers a refusal so the workflow can report it by code (used for extension guards too).</summary>
+    public static Refusal Add(string code, string german, string english)
+    {
+        var refusal = new Refusal(code, new LocalizedText(german, english));
+        lock (ByCode)
+        {
+            ByCode[code] = refusal;
+        }
+
+        return refusal;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Expertennetzwerk.Module.Tests.Support;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
