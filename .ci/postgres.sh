@@ -8,6 +8,8 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 PG_PORT="${PG_PORT:-54329}"
 PG_DIR="${PG_DIR:-/tmp/expertennetzwerk-pg}"
 PG_USER_OS="${PG_USER_OS:-postgres}"
+# Tests trade durability for speed; benchmarks pass PG_OPTS="" to measure with the defaults.
+PG_OPTS="${PG_OPTS--c fsync=off -c synchronous_commit=off -c full_page_writes=off}"
 
 as_pg() {
   if [ "$(id -u)" = "0" ]; then
@@ -28,7 +30,7 @@ start() {
   if [ "$(id -u)" = "0" ]; then chown "$PG_USER_OS" "$PG_DIR"; fi
   as_pg "'$PG_BIN/initdb' -D '$PG_DIR/data' -U enw --auth=trust -E UTF8 --locale=C.UTF-8 >'$PG_DIR/initdb.log' 2>&1"
   as_pg "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -t 60 \
-    -o \"-h 127.0.0.1 -p $PG_PORT -k '$PG_DIR' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start >/dev/null"
+    -o \"-h 127.0.0.1 -p $PG_PORT -k '$PG_DIR' $PG_OPTS -c max_connections=200\" start >/dev/null"
   export EXPERTENNETZWERK_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=enw;Database=postgres;No Reset On Close=true;Max Auto Prepare=20"
   echo "PostgreSQL listening on 127.0.0.1:$PG_PORT"
 }
