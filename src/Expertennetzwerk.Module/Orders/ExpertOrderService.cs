@@ -168,13 +168,19 @@ public sealed class ExpertOrderService
             errors.Add(InputErrors.TooLong("step", 200));
         }
 
-        return await FireAsync(actor, orderId, OrderTrigger.SetProgressStep, expectedVersion, trimmed, errors, (db, order) => ValueTask.CompletedTask,
-            cancellationToken, validateAfterLoad: async (db, order) =>
+        return await FireAsync(actor, orderId, OrderTrigger.SetProgressStep, expectedVersion, trimmed, errors, (_, order) =>
             {
+                order.ProgressStep = trimmed;
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken,
+            validate: async (db, order) =>
+            {
+                // The service's progress steps are data: only those may be set (any text when the service defines none).
                 var steps = await db.Set<ExpertServiceVersion>().AsNoTracking().Where(v => v.Id == order.ServiceVersionId)
                     .Select(v => v.ProgressSteps).SingleAsync(cancellationToken).ConfigureAwait(false);
                 return steps.Count == 0 || steps.Contains(trimmed, StringComparer.Ordinal) ? null : InputErrors.NotAllowed("step");
-            }, effect2: order => order.ProgressStep = trimmed).ConfigureAwait(false);
+            }).ConfigureAwait(false);
     }
 
     /// <summary>The assigned expert documents the work, optionally with files.</summary>
@@ -292,8 +298,7 @@ public sealed class ExpertOrderService
         IReadOnlyList<FieldError> inputErrors,
         Func<DbContext, ExpertOrder, ValueTask>? effect,
         CancellationToken cancellationToken,
-        Func<DbContext, ExpertOrder, Task<FieldError?>>? validateAfterLoad = null,
-        Action<ExpertOrder>? effect2 = null)
+        Func<DbContext, ExpertOrder, Task<FieldError?>>? validate = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = _factory.CreateDbContext();
@@ -323,7 +328,7 @@ public sealed class ExpertOrderService
             return Result<OrderChanged>.From(Result.Invalid(inputErrors));
         }
 
-        if (validateAfterLoad is not null && await validateAfterLoad(db, order).ConfigureAwait(false) is { } lateError)
+        if (validate is not null && await validate(db, order).ConfigureAwait(false) is { } lateError)
         {
             return Result<OrderChanged>.From(Result.Invalid([lateError]));
         }
@@ -342,9 +347,9 @@ public sealed class ExpertOrderService
         var to = order.State;
         var now = _time.GetUtcNow();
         ApplyStateEffects(order, trigger, from);
-        effect2?.Invoke(order);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Effects run before the transaction opens: they may store files through IDocumentStore, whose default uses
+        // its own connection (on SQLite it would wait for this command's write lock).
         if (effect is not null)
         {
             await effect(db, order).ConfigureAwait(false);
@@ -357,6 +362,7 @@ public sealed class ExpertOrderService
             AppendStateChangedOutbox(db, order, trigger, from, to, history.Sequence, now);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var transition = new OrderTransition(order, actor, trigger, from, to, text, now);
         foreach (var extension in _extensions)
         {
