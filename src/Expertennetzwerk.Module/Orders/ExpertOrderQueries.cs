@@ -263,11 +263,7 @@ public sealed class ExpertOrderQueries
 
         if (position is { } p)
         {
-            var at = p.UpdatedAt;
-            var id = p.Id;
-
-            // The leading "<=" bounds the index range on every provider; the OR settles ties on the id.
-            orders = orders.Where(o => o.UpdatedAt <= at && (o.UpdatedAt < at || o.Id.CompareTo(id) < 0));
+            orders = SqlDialect.For(db).WhereBefore(orders, p.UpdatedAt, p.Id);
         }
 
         var rows = await orders

@@ -1,5 +1,6 @@
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Persistence.Configurations;
+using Expertennetzwerk.Module.Persistence.Dialects;
 
 // Lives where users of EF Core look for model helpers.
 // ReSharper disable once CheckNamespace
@@ -48,6 +49,7 @@ public static class ExpertennetzwerkModelBuilderExtensions
             }
         }
 
+        KeysetFunctions.Register(modelBuilder);
         modelBuilder.Model.AddAnnotation(ModuleModel.MarkerAnnotation, options.TablePrefix);
         return modelBuilder;
     }

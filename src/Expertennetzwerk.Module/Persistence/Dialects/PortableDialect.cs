@@ -11,6 +11,10 @@ internal sealed class PortableDialect : SqlDialect
 
     public override string Name => "portable";
 
+    // No row values everywhere (SQL Server has none): the leading "<=" still bounds the index range, the OR settles ties.
+    public override IQueryable<ExpertOrder> WhereBefore(IQueryable<ExpertOrder> orders, DateTimeOffset updatedAt, Guid id) =>
+        orders.Where(o => o.UpdatedAt <= updatedAt && (o.UpdatedAt < updatedAt || o.Id.CompareTo(id) < 0));
+
     public override async Task<long> NextOrderNumberAsync(DbContext context, Guid networkId, int year, CancellationToken cancellationToken)
     {
         var counters = context.Set<OrderNumberCounter>();

@@ -63,6 +63,10 @@ internal abstract class SqlDialect
         return context.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
     }
 
+    /// <summary>Restricts <paramref name="orders"/> to those after a keyset position in the order (UpdatedAt desc, Id desc).</summary>
+    public virtual IQueryable<ExpertOrder> WhereBefore(IQueryable<ExpertOrder> orders, DateTimeOffset updatedAt, Guid id) =>
+        orders.Where(o => KeysetFunctions.RowLessThan(o.UpdatedAt, o.Id, updatedAt, id));
+
     /// <summary>Restricts <paramref name="orders"/> to those whose number or customer name contains <paramref name="term"/>.</summary>
     public virtual IQueryable<ExpertOrder> WhereTextMatches(DbContext context, IQueryable<ExpertOrder> orders, string term) =>
         WhereSearchTextLike(orders, term);
