@@ -1,16 +1,24 @@
 using System.Security.Cryptography;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Expertennetzwerk.Module.Documents;
 
-/// <summary>The default <see cref="IDocumentStore"/>: blobs in the module's database (size and type checked by the caller).</summary>
-internal sealed class DatabaseDocumentStore(IModuleDbContextFactory factory, TimeProvider time) : IDocumentStore
+/// <summary>The default <see cref="IDocumentStore"/>: blobs in the module's database, at most <see cref="ExpertennetzwerkOptions.MaxAttachmentBytes"/> each (the commands check size and type first).</summary>
+internal sealed class DatabaseDocumentStore(IModuleDbContextFactory factory, TimeProvider time, IOptions<ExpertennetzwerkOptions> options) : IDocumentStore
 {
     public async Task<Guid> SaveAsync(Guid networkId, DocumentUpload upload, CancellationToken cancellationToken = default)
     {
+        // The commands validate first; this is the last line of defence for the database's size.
+        if (upload.Content.Length > options.Value.MaxAttachmentBytes)
+        {
+            throw new ArgumentException($"The document is larger than MaxAttachmentBytes ({options.Value.MaxAttachmentBytes}).", nameof(upload));
+        }
+
         var content = upload.Content.ToArray();
         var document = new StoredDocument(
             Ids.New(time), networkId, upload.FileName, upload.ContentType, content, Convert.ToHexStringLower(SHA256.HashData(content)), time.GetUtcNow());
