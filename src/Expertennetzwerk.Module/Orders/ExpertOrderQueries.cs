@@ -65,8 +65,9 @@ public sealed class ExpertOrderQueries
 
             // The access itself is history: who opened which customer's data, when and why.
             var now = _time.GetUtcNow();
+            // A new token guards the history sequence; UpdatedAt stays, a look is not a change of the order.
             order.HistoryCount++;
-            order.Touch(now);
+            order.Version++;
             db.Add(new OrderHistoryEntry(
                 Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, now, actor.UserId, actor.PartyId, actor.PartyKind,
                 "OperatorAccess", order.State, order.State, purpose));

@@ -356,7 +356,7 @@ public sealed class ExpertOrderService
         }
 
         order.Touch(now);
-        var history = AppendHistory(db, order, actor, trigger.ToString(), from, to, HistoryText(trigger, text, order), now);
+        var history = AppendHistory(db, order, actor, trigger.ToString(), from, to, text, now);
         if (from != to)
         {
             AppendStateChangedOutbox(db, order, trigger, from, to, history.Sequence, now);
@@ -433,13 +433,6 @@ public sealed class ExpertOrderService
                 break;
         }
     }
-
-    private static string? HistoryText(OrderTrigger trigger, string? text, ExpertOrder order) => trigger switch
-    {
-        OrderTrigger.SetProgressStep => order.ProgressStep,
-        OrderTrigger.Withdraw when order.PlacedAt is null => "Entwurf verworfen: " + text,
-        _ => text,
-    };
 
     private static IReadOnlyList<StateCountDelta> CountDeltas(ExpertOrder order, OrderState from, OrderState to, Guid? assignedBefore)
     {
