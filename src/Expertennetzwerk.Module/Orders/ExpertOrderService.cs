@@ -319,7 +319,8 @@ public sealed class ExpertOrderService
         var machine = OrderWorkflow.Create(guardContext);
         if (!machine.CanFire(trigger, out var unmet))
         {
-            var refusal = unmet.Select(OrderRefusals.Find).FirstOrDefault(r => r is not null) ?? OrderRefusals.InvalidState;
+            // Stateless leaves unmet null when the state has no transition for the trigger at all: a wrong state.
+            var refusal = (unmet ?? []).Select(OrderRefusals.Find).FirstOrDefault(r => r is not null) ?? OrderRefusals.InvalidState;
             return Result<OrderChanged>.From(Result.Refused(refusal));
         }
 
