@@ -8,23 +8,41 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Expertennetzwerk.Module.Tests.Support;
 
+/// <summary>How a <see cref="ModuleHost"/> is set up beyond the database kind.</summary>
+public sealed record ModuleHostOptions
+{
+    /// <summary>
+    /// SQLite only: a temporary database FILE (WAL, one connection per context) instead of the shared in-memory
+    /// connection. Needed when two commands must really run at the same time.
+    /// </summary>
+    public bool SqliteFile { get; init; }
+
+    /// <summary>Changes the module's options (e.g. a small MaxAttachmentBytes).</summary>
+    public Action<ExpertennetzwerkOptions>? Options { get; init; }
+}
+
 /// <summary>
-/// The module wired as a host would wire it, on a real database: SQLite in memory (one connection kept open) or a
-/// fresh PostgreSQL database. Time is a <see cref="FakeTimeProvider"/>.
+/// The module wired as a host would wire it, on a real database: SQLite in memory (one connection kept open), a
+/// temporary SQLite file, or a fresh PostgreSQL database. Time is a <see cref="FakeTimeProvider"/>.
 /// </summary>
 public sealed class ModuleHost : IAsyncDisposable
 {
     private readonly SqliteConnection? _sqlite;
+    private readonly string? _sqliteFile;
     private readonly string? _postgres;
 
-    private ModuleHost(ServiceProvider services, SqliteConnection? sqlite, string? postgres)
+    private ModuleHost(ServiceProvider services, DatabaseKind kind, SqliteConnection? sqlite, string? sqliteFile, string? postgres)
     {
         Services = services;
+        Kind = kind;
         _sqlite = sqlite;
+        _sqliteFile = sqliteFile;
         _postgres = postgres;
     }
 
     public ServiceProvider Services { get; }
+
+    public DatabaseKind Kind { get; }
 
     public TestNetwork Network { get; } = new();
 
@@ -36,14 +54,28 @@ public sealed class ModuleHost : IAsyncDisposable
 
     public ExpertOrderQueries Queries => Services.GetRequiredService<ExpertOrderQueries>();
 
-    public static async Task<ModuleHost> StartAsync(DatabaseKind kind, Action<ExpertennetzwerkBuilder>? configure = null)
+    /// <summary>The SQLite file's connection string (only with <see cref="ModuleHostOptions.SqliteFile"/>).</summary>
+    public string? SqliteFileConnectionString => _sqliteFile is null ? null : SqliteFileConnection(_sqliteFile);
+
+    public static Task<ModuleHost> StartAsync(DatabaseKind kind, Action<ExpertennetzwerkBuilder>? configure = null) =>
+        StartAsync(kind, new ModuleHostOptions(), configure);
+
+    public static async Task<ModuleHost> StartAsync(DatabaseKind kind, ModuleHostOptions options, Action<ExpertennetzwerkBuilder>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
         SqliteConnection? sqlite = null;
+        string? sqliteFile = null;
         string? postgres = null;
-        var builder = services.AddExpertennetzwerk();
-        if (kind == DatabaseKind.Sqlite)
+        var builder = services.AddExpertennetzwerk(options.Options);
+        if (kind == DatabaseKind.Sqlite && options.SqliteFile)
+        {
+            sqliteFile = Path.Combine(Path.GetTempPath(), "enw-test-" + Guid.NewGuid().ToString("N") + ".db");
+            var connectionString = SqliteFileConnection(sqliteFile);
+            builder.UseEntityFrameworkCore(db => db.UseSqlite(connectionString));
+        }
+        else if (kind == DatabaseKind.Sqlite)
         {
             sqlite = new SqliteConnection("Data Source=:memory:");
             sqlite.Open();
@@ -62,7 +94,7 @@ public sealed class ModuleHost : IAsyncDisposable
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
         provider.ValidateExpertennetzwerk();
-        var host = new ModuleHost(provider, sqlite, postgres);
+        var host = new ModuleHost(provider, kind, sqlite, sqliteFile, postgres);
         await using (var db = host.CreateDbContext())
         {
             await db.Database.EnsureExpertennetzwerkCreatedAsync();
@@ -82,9 +114,31 @@ public sealed class ModuleHost : IAsyncDisposable
             await _sqlite.DisposeAsync();
         }
 
+        if (_sqliteFile is not null)
+        {
+            using (var pooled = new SqliteConnection(SqliteFileConnection(_sqliteFile)))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_sqliteFile + suffix);
+                }
+                catch (IOException)
+                {
+                    // A temp file left behind is harmless.
+                }
+            }
+        }
+
         if (_postgres is not null)
         {
             await Postgres.DropDatabaseAsync(_postgres);
         }
     }
+
+    private static string SqliteFileConnection(string path) => new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
 }
