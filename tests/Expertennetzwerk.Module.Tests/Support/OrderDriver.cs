@@ -121,12 +121,12 @@ public static class OrderDriver
         return (await db.Set<OrderHistoryEntry>().AsNoTracking().Where(h => h.OrderId == orderId).ToListAsync()).OrderBy(h => h.Sequence).ToList();
     }
 
-    /// <summary>The order's outbox rows, in the order they were written.</summary>
+    /// <summary>The order's outbox rows, in the order they were written (by time, then by the history sequence in the key).</summary>
     public static async Task<List<OutboxMessage>> OutboxAsync(this ModuleHost host, Guid orderId)
     {
         await using var db = host.CreateDbContext();
         return (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.OrderId == orderId).ToListAsync())
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
+            .OrderBy(m => m.CreatedAt).ThenBy(m => int.Parse(m.IdempotencyKey[(m.IdempotencyKey.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
 
     /// <summary>How many rows each table that a command may touch holds (to prove a refused command wrote nothing).</summary>
