@@ -1,0 +1,10 @@
+namespace Expertennetzwerk.Module.Templates;
+
+/// <summary>What a template produces.</summary>
+public enum TemplateFormat
+{
+    /// <summary>Plain text: expression output is written as is.</summary>
+    Text,
+    /// <summary>HTML: every expression's output is HTML-encoded by default (Scriban itself never escapes).</summary>
+    Html,
+}
