@@ -126,8 +126,11 @@ public static class OrderDriver
     {
         await using var db = host.CreateDbContext();
         return (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.OrderId == orderId).ToListAsync())
-            .OrderBy(m => m.CreatedAt).ThenBy(m => int.Parse(m.IdempotencyKey[(m.IdempotencyKey.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            .OrderBy(m => m.CreatedAt).ThenBy(m => SequenceOf(m.IdempotencyKey)).ThenBy(m => m.IdempotencyKey, StringComparer.Ordinal).ToList();
     }
+
+    private static int SequenceOf(string idempotencyKey) =>
+        int.TryParse(idempotencyKey.AsSpan(idempotencyKey.LastIndexOf(':') + 1), System.Globalization.CultureInfo.InvariantCulture, out var sequence) ? sequence : int.MaxValue;
 
     /// <summary>How many rows each table that a command may touch holds (to prove a refused command wrote nothing).</summary>
     public static async Task<TableCounts> CountRowsAsync(this ModuleHost host)
