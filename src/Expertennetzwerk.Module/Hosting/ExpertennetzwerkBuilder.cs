@@ -69,7 +69,10 @@ public sealed class ExpertennetzwerkBuilder
     private ExpertennetzwerkBuilder UseStorage<TContext>()
         where TContext : DbContext
     {
-        Services.Replace(ServiceDescriptor.Singleton<IModuleDbContextFactory, ModuleDbContextFactory<TContext>>());
+        // Resolved through a lambda so a missing AddDbContextFactory<TContext> fails with what to do, not with DI's message.
+        Services.Replace(ServiceDescriptor.Singleton<IModuleDbContextFactory>(sp => new ModuleDbContextFactory<TContext>(
+            sp.GetService<IDbContextFactory<TContext>>() ?? throw new InvalidOperationException(
+                $"Expertennetzwerk cannot create {typeof(TContext).Name}: register it with services.AddDbContextFactory<{typeof(TContext).Name}>(...)."))));
         return this;
     }
 }
