@@ -1,0 +1,128 @@
+using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Ports;
+using Expertennetzwerk.Module.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Expertennetzwerk.Module.Tests.Hosting;
+
+/// <summary>Misconfiguration fails at start with a message that says what to do — never later, at the first command.</summary>
+public sealed class StartupValidationTests
+{
+    private const string Sqlite = "Data Source=:memory:";
+
+    /// <summary>Name → (wiring, fragments the message must contain).</summary>
+    private static readonly Dictionary<string, (Action<IServiceCollection> Wire, string[] Message)> Cases = new()
+    {
+        ["no storage"] = (
+            s => s.AddExpertennetzwerk().UseCustomerDirectory<InMemoryCustomerDirectory>(),
+            ["has no storage", "UseEntityFrameworkCore(", "UseDbContext<"]),
+        ["no customer directory"] = (
+            s => s.AddExpertennetzwerk().UseEntityFrameworkCore(db => db.UseSqlite(Sqlite)),
+            ["ICustomerDirectory", "UseCustomerDirectory<"]),
+        ["host context without AddDbContextFactory"] = (
+            s => s.AddExpertennetzwerk().UseDbContext<CrmDbContext>().UseCustomerDirectory<InMemoryCustomerDirectory>(),
+            ["CrmDbContext", "AddDbContextFactory<CrmDbContext>"]),
+        ["host context without ApplyExpertennetzwerkModel"] = (
+            s =>
+            {
+                s.AddDbContextFactory<CrmWithoutModuleDbContext>(db => db.UseSqlite(Sqlite).AddExpertennetzwerkInterceptors());
+                s.AddExpertennetzwerk().UseDbContext<CrmWithoutModuleDbContext>().UseCustomerDirectory<InMemoryCustomerDirectory>();
+            },
+            ["CrmWithoutModuleDbContext does not map the Expertennetzwerk model", "modelBuilder.ApplyExpertennetzwerkModel()", "OnModelCreating"]),
+        ["host context without interceptors"] = (
+            s =>
+            {
+                s.AddDbContextFactory<CrmDbContext>(db => db.UseSqlite(Sqlite));
+                s.AddExpertennetzwerk().UseDbContext<CrmDbContext>().UseCustomerDirectory<InMemoryCustomerDirectory>();
+            },
+            ["CrmDbContext lacks the Expertennetzwerk interceptors", "options.AddExpertennetzwerkInterceptors()"]),
+        ["MaxAttachmentBytes = 0"] = (
+            s => Valid(s, o => o.MaxAttachmentBytes = 0),
+            ["MaxAttachmentBytes must be between 1 byte and 512 MiB (is 0)"]),
+        ["MaxAttachmentBytes over 512 MiB"] = (
+            s => Valid(s, o => o.MaxAttachmentBytes = 513L * 1024 * 1024),
+            ["MaxAttachmentBytes must be between"]),
+        ["CursorProtectionKey not Base64"] = (
+            s => Valid(s, o => o.CursorProtectionKey = "geheim!"),
+            ["CursorProtectionKey must be Base64 of at least 32 random bytes", "openssl rand -base64 32"]),
+        ["CursorProtectionKey too short"] = (
+            s => Valid(s, o => o.CursorProtectionKey = Convert.ToBase64String(new byte[16])),
+            ["CursorProtectionKey must be Base64 of at least 32 random bytes"]),
+        ["no attachment types"] = (
+            s => Valid(s, o => o.AllowedAttachmentContentTypes.Clear()),
+            ["AllowedAttachmentContentTypes is empty"]),
+        ["MaxFormDataLength too small"] = (
+            s => Valid(s, o => o.MaxFormDataLength = 10),
+            ["MaxFormDataLength must be between 1 KiB and 16 MiB (is 10)"]),
+        ["DefaultNetworkId empty"] = (
+            s => Valid(s, o => o.DefaultNetworkId = Guid.Empty),
+            ["DefaultNetworkId is the empty Guid"]),
+    };
+
+    public static TheoryData<string> CaseNames() => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void ValidateExpertennetzwerk_says_what_to_do(string name)
+    {
+        var services = new ServiceCollection();
+        Cases[name].Wire(services);
+        using var provider = services.BuildServiceProvider();
+
+        var thrown = FluentActions.Invoking(provider.ValidateExpertennetzwerk).Should().Throw<Exception>().Which;
+
+        Messages(thrown).Should().Contain(m => Cases[name].Message.All(m.Contains), "the message must name the fix for \"{0}\"", name);
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task A_generic_host_does_not_start_and_says_what_to_do(string name)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        Cases[name].Wire(builder.Services);
+        using var host = builder.Build();
+
+        var thrown = (await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<Exception>()).Which;
+
+        Messages(thrown).Should().Contain(m => Cases[name].Message.All(m.Contains), "the host must not start with \"{0}\"", name);
+    }
+
+    [Fact]
+    public async Task A_complete_configuration_starts_and_stops()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        Valid(builder.Services, o => o.CursorProtectionKey = Convert.ToBase64String(new byte[32]));
+        builder.Services.AddDbContextFactory<CrmDbContext>(db => db.UseSqlite(Sqlite).AddExpertennetzwerkInterceptors());
+        builder.Services.AddExpertennetzwerk().UseDbContext<CrmDbContext>();
+        using var host = builder.Build();
+        await host.StartAsync();
+        host.Services.ValidateExpertennetzwerk();
+        await host.StopAsync();
+    }
+
+    private static void Valid(IServiceCollection services, Action<ExpertennetzwerkOptions> options) =>
+        services.AddExpertennetzwerk(options).UseEntityFrameworkCore(db => db.UseSqlite(Sqlite)).UseCustomerDirectory<InMemoryCustomerDirectory>();
+
+    /// <summary>The message of the exception and of everything it wraps (a host may aggregate start-up failures).</summary>
+    private static List<string> Messages(Exception exception)
+    {
+        var messages = new List<string>();
+        var pending = new Stack<Exception>([exception]);
+        while (pending.TryPop(out var current))
+        {
+            messages.Add(current.Message);
+            if (current is AggregateException aggregate)
+            {
+                aggregate.InnerExceptions.ToList().ForEach(pending.Push);
+            }
+            else if (current.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+
+        return messages;
+    }
+}
