@@ -48,7 +48,9 @@ internal abstract class SqlDialect
         var n = StoreNames.For(context.Model);
         var values = new List<string>(deltas.Count);
         var parameters = new List<object>(deltas.Count * 5);
-        foreach (var d in deltas)
+        // One global order of counter rows for every command: opposite transitions of one party's orders then queue on
+        // the row locks instead of deadlocking (PostgreSQL takes them in VALUES order).
+        foreach (var d in deltas.OrderBy(d => d.Role).ThenBy(d => d.PartyId).ThenBy(d => d.State))
         {
             var i = parameters.Count;
             values.Add($"({{{i}}}, {{{i + 1}}}, {{{i + 2}}}, {{{i + 3}}}, {{{i + 4}}})");
