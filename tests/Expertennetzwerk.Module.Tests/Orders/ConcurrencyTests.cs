@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Expertennetzwerk.Module.Tests.Orders;
 
 /// <summary>
-/// Two commands on the same order at the same time (Accept by the expert, Withdraw by the broker): one wins, the other
-/// answers Conflict and leaves no trace.
+/// Commands at the same time: two on the same order (Accept by the expert, Withdraw by the broker) — one wins, the other
+/// answers Conflict and leaves no trace; several on different orders — all succeed and the counters stay right.
 /// </summary>
 public sealed class ConcurrencyTests
 {
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests
         {
             var id = await host.OrderInAsync("Placed");
             var before = await host.FootprintAsync(id);
-            gate.Arm(id, inTransaction: kind == DatabaseKind.Postgres);
+            gate.Arm([id, id], inTransaction: kind == DatabaseKind.Postgres);
 
             var accept = Task.Run(() => host.Orders.AcceptAsync(n.Expert, id));
             var withdraw = Task.Run(() => host.Orders.WithdrawAsync(n.Broker, id, "Kunde hat gekündigt"));
@@ -80,7 +80,64 @@ public sealed class ConcurrencyTests
         winners.Should().HaveCount(4);
     }
 
-    /// <summary>Shared by both commands of a round: who loaded, who fired, and the barriers between.</summary>
+    /// <summary>
+    /// Different orders of one broker moving in opposite directions at once (InProgress → AwaitingInformation and
+    /// back): no conflict between them, and the shared per-state counters neither deadlock nor drift.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Opposite_transitions_of_one_brokers_orders_all_succeed(DatabaseKind kind)
+    {
+        Postgres.SkipUnlessAvailable(kind);
+        await using var host = await ModuleHost.StartAsync(kind, new ModuleHostOptions { SqliteFile = true }, builder =>
+        {
+            builder.Services.AddSingleton<RaceGate>();
+            builder.AddWorkflowExtension<RaceExtension>();
+        });
+        var n = host.Network;
+        var gate = host.Services.GetRequiredService<RaceGate>();
+        const int Pairs = 4;
+        for (var round = 0; round < 3; round++)
+        {
+            var working = new List<Guid>();
+            var waiting = new List<Guid>();
+            for (var i = 0; i < Pairs; i++)
+            {
+                working.Add(await host.OrderInAsync("InProgress"));
+                waiting.Add(await host.OrderInAsync("AwaitingInformation"));
+            }
+
+            gate.Arm([.. working, .. waiting], inTransaction: kind == DatabaseKind.Postgres);
+            var tasks = working.Select(id => Task.Run(() => host.Orders.RequestInformationAsync(n.Expert, id, "Frage")))
+                .Concat(waiting.Select(id => Task.Run(() => host.Orders.ProvideInformationAsync(n.Broker, id, "Antwort"))))
+                .ToList();
+            var results = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
+            gate.Disarm();
+
+            results.Should().OnlyContain(r => r.IsOk, "different orders never conflict (round {0}: {1})", round, string.Join(", ", results.Select(r => r.ToString())));
+            await host.AssertCountsMatchRowsAsync();
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Drafts_created_at_once_get_distinct_consecutive_numbers(DatabaseKind kind)
+    {
+        Postgres.SkipUnlessAvailable(kind);
+        await using var host = await ModuleHost.StartAsync(kind, new ModuleHostOptions { SqliteFile = true });
+        var n = host.Network;
+        Actor[] brokers = [n.Broker, n.OtherBroker, n.Advisor];
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => host.Orders.CreateDraftAsync(brokers[i % 3], new CreateDraftCommand(n.ServiceId, "K-1")))));
+
+        results.Should().OnlyContain(r => r.IsOk);
+        results.Select(r => r.Value.Number).Should().BeEquivalentTo(Enumerable.Range(1, 12).Select(i => $"EA-2026-{i:D6}"));
+        await host.AssertCountsMatchRowsAsync();
+    }
+
+    /// <summary>Shared by the commands of a round: who loaded, who fired, and the barriers between.</summary>
     public sealed class RaceGate
     {
         private volatile Round? _round;
@@ -93,35 +150,36 @@ public sealed class ConcurrencyTests
 
         public IReadOnlyCollection<OrderTrigger> Transitioned => TransitionedBag.ToArray();
 
-        public void Arm(Guid orderId, bool inTransaction)
+        /// <summary>Holds one command per entry of <paramref name="orderIds"/> (an id twice: two commands on it).</summary>
+        public void Arm(IReadOnlyCollection<Guid> orderIds, bool inTransaction)
         {
             LoadedBag = [];
             TransitionedBag = [];
-            _round = new Round(orderId, inTransaction);
+            _round = new Round(orderIds.ToHashSet(), orderIds.Count, inTransaction);
         }
 
         public void Disarm() => _round = null;
 
-        internal Round? Current(Guid orderId) => _round is { } round && round.OrderId == orderId ? round : null;
+        internal Round? Current(Guid orderId) => _round is { } round && round.OrderIds.Contains(orderId) ? round : null;
 
-        internal sealed class Round(Guid orderId, bool inTransaction)
+        internal sealed class Round(HashSet<Guid> orderIds, int participants, bool inTransaction)
         {
-            public Guid OrderId { get; } = orderId;
+            public HashSet<Guid> OrderIds { get; } = orderIds;
 
             public bool InTransaction { get; } = inTransaction;
 
-            public AsyncBarrier LoadBarrier { get; } = new(2);
+            public AsyncBarrier LoadBarrier { get; } = new(participants);
 
-            public AsyncBarrier FireBarrier { get; } = new(2);
+            public AsyncBarrier FireBarrier { get; } = new(participants);
         }
     }
 
     /// <summary>
-    /// Holds both commands until both have loaded the order, and on PostgreSQL until both have fired and opened their
-    /// transaction, so neither saves before the other has read the same version. On SQLite the second command cannot
-    /// reach its transaction while the first holds it (BEGIN IMMEDIATE takes the write lock), so there the barrier
-    /// sits at load time only: the second command waits in BEGIN and then finds the version moved.
-    /// Also writes an audit row in the transaction, which must survive only for the winner.
+    /// Holds the commands of a round until all have loaded their order, and on PostgreSQL until all have fired and
+    /// opened their transaction, so none saves before the others have read. On SQLite a second command cannot reach
+    /// its transaction while the first holds it (BEGIN IMMEDIATE takes the write lock), so there the barrier sits at
+    /// load time only: a later command waits in BEGIN and then finds the version moved.
+    /// Also writes an audit row in the transaction, which must survive only for a winner.
     /// </summary>
     public sealed class RaceExtension(RaceGate gate) : IOrderWorkflowExtension
     {
@@ -129,7 +187,7 @@ public sealed class ConcurrencyTests
 
         public async ValueTask LoadAsync(OrderTrigger trigger, OrderGuardContext context, DbContext db, CancellationToken cancellationToken)
         {
-            if (gate.Current(context.Order.Id) is { } round && trigger is OrderTrigger.Accept or OrderTrigger.Withdraw)
+            if (gate.Current(context.Order.Id) is { } round)
             {
                 gate.LoadedBag.Add(trigger);
                 await round.LoadBarrier.SignalAndWaitAsync(BarrierTimeout);
