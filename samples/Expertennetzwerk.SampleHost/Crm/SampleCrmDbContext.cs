@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Expertennetzwerk.SampleHost.Crm;
+
+/// <summary>
+/// The sample CRM's own context: its CRM tables (<c>crm_*</c>) and, through <c>ApplyExpertennetzwerkModel()</c>, the
+/// module's tables (<c>enw_*</c>) in one model with one migration history. The migrations in <c>Migrations/</c> are
+/// SQLite's; <see cref="SampleCrmPostgresDbContext"/> carries PostgreSQL's.
+/// </summary>
+public class SampleCrmDbContext : DbContext
+{
+    public SampleCrmDbContext(DbContextOptions<SampleCrmDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider-specific subclass (<see cref="SampleCrmPostgresDbContext"/>).</summary>
+    protected SampleCrmDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Customer>(customer =>
+        {
+            customer.ToTable("crm_customers");
+            customer.HasKey(c => new { c.BrokerPartyId, c.CustomerRef });
+            customer.Property(c => c.CustomerRef).HasMaxLength(64);
+            customer.Property(c => c.Title).HasMaxLength(40);
+            customer.Property(c => c.FirstName).HasMaxLength(100).IsRequired();
+            customer.Property(c => c.LastName).HasMaxLength(100).IsRequired();
+            customer.Property(c => c.CompanyName).HasMaxLength(200);
+            customer.Property(c => c.Email).HasMaxLength(254);
+            customer.Property(c => c.Phone).HasMaxLength(40);
+            customer.Property(c => c.Street).HasMaxLength(200);
+            customer.Property(c => c.PostalCode).HasMaxLength(10);
+            customer.Property(c => c.City).HasMaxLength(100);
+            customer.Ignore(c => c.DisplayName);
+            customer.HasIndex(c => new { c.NetworkId, c.BrokerPartyId, c.LastName });
+        });
+
+        // The module's entities, keys and indexes (tables enw_*), in this context's model and migrations.
+        modelBuilder.ApplyExpertennetzwerkModel();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.SampleHost.Api;
+using Expertennetzwerk.SampleHost.Crm;
+using Expertennetzwerk.SampleHost.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Expertennetzwerk.SampleHost;
+
+/// <summary>
+/// Builds and prepares the sample CRM host. <c>Program.cs</c> and the tests use the same two calls, so the tests boot
+/// exactly what <c>dotnet run</c> boots.
+/// </summary>
+public static class SampleHostApp
+{
+    /// <summary>
+    /// Configures the host: the CRM's own context for the configured provider (<c>Database:Provider</c>), the module
+    /// mapped into it, the sample's customer directory, the demo seeder and the endpoints.
+    /// </summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // 1. The CRM's own context, with the module's interceptors (checked at start).
+        builder.Services.AddSampleCrmDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+
+        // 2. The module stores its data through that context and finds customers in the CRM's table.
+        builder.Services
+            .AddExpertennetzwerk(options =>
+            {
+                options.DefaultNetworkId = DemoIds.Network;
+                options.CursorProtectionKey = builder.Configuration["Expertennetzwerk:CursorProtectionKey"];
+            })
+            .UseDbContext<SampleCrmDbContext>()
+            .UseCustomerDirectory<SampleCustomerDirectory>();
+
+        builder.Services.AddScoped<DemoSeeder>();
+
+        // Readable JSON for people looking at the sample: umlauts as they are, indented.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            json.SerializerOptions.WriteIndented = true;
+        });
+
+        var app = builder.Build();
+        app.MapSampleEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// Checks the module's wiring, applies the provider's migrations (creating the database when needed) and seeds the
+    /// demo data unless <c>Demo:Seed</c> is <c>false</c>. Safe on every start.
+    /// </summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.ValidateExpertennetzwerk();
+
+        var contexts = services.GetRequiredService<IDbContextFactory<SampleCrmDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Seed", defaultValue: true))
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+    }
+}
