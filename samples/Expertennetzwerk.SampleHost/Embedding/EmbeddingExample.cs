@@ -1,0 +1,44 @@
+// The README's embedding example, verbatim between the markers, so it keeps compiling (docs/embedding-snippet.md holds
+// the same block; a test in tests/Expertennetzwerk.SampleHost.Tests fails when the two drift apart and runs it).
+// <embedding-example>
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MyCrm;
+
+// Your CRM's own context: the module's tables join its model and its migrations.
+public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyExpertennetzwerkModel();
+}
+
+public static class CrmSetup
+{
+    // Start-up: your context factory with the module's interceptors, then the module on top of it.
+    public static void AddCrm(IServiceCollection services, string connectionString) => services
+        .AddDbContextFactory<CrmDbContext>(db => db.UseSqlite(connectionString).AddExpertennetzwerkInterceptors())
+        .AddExpertennetzwerk()
+        .UseDbContext<CrmDbContext>()
+        .UseCustomerDirectory<CrmCustomerDirectory>(); // your ICustomerDirectory over your customer table
+
+    // In a migration after your first `dotnet ef migrations add`: migrationBuilder.AddExpertennetzwerkSearch();
+
+    // A use case: who acts (network, party, user), then the command.
+    public static Task<Result<OrderChanged>> OrderAsync(ExpertOrderService orders, Guid networkId, Guid brokerPartyId, Guid userId, Guid serviceId) =>
+        orders.CreateDraftAsync(Actor.Broker(networkId, brokerPartyId, userId), new CreateDraftCommand(serviceId, "K-10001"));
+}
+// </embedding-example>
+
+/// <summary>
+/// Not part of the README block: the smallest <see cref="Expertennetzwerk.Module.Ports.ICustomerDirectory"/> the example
+/// needs. A real CRM reads its customer table here (see <c>Expertennetzwerk.SampleHost.Crm.SampleCustomerDirectory</c>).
+/// </summary>
+public sealed class CrmCustomerDirectory : Expertennetzwerk.Module.Ports.ICustomerDirectory
+{
+    public Task<Expertennetzwerk.Module.Ports.CustomerRecord?> FindAsync(Guid networkId, Guid brokerPartyId, string customerRef, CancellationToken cancellationToken = default) =>
+        Task.FromResult(customerRef == "K-10001"
+            ? new Expertennetzwerk.Module.Ports.CustomerRecord(customerRef, "Dr. Erika Mustermann", new Dictionary<string, string?> { ["birthDate"] = "1961-04-12" })
+            : null);
+}
