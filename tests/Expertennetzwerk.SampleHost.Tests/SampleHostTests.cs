@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Orders;
+using Expertennetzwerk.Module.Orders.Queries;
+using Expertennetzwerk.SampleHost.Api;
+using Expertennetzwerk.SampleHost.Demo;
+using Expertennetzwerk.SampleHost.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Expertennetzwerk.SampleHost.Tests;
+
+/// <summary>
+/// Boots the sample host as <c>dotnet run</c> does (migrate, seed, serve) on a real database and reads
+/// <c>/api/summary</c> over HTTP: on a temporary SQLite file always, on a fresh PostgreSQL database when
+/// EXPERTENNETZWERK_POSTGRES is set.
+/// </summary>
+public sealed partial class SampleHostTests
+{
+    [Fact]
+    public async Task Sqlite_host_migrates_seeds_and_serves_orders_in_every_state()
+    {
+        await using var database = SampleDatabaseFixture.Sqlite();
+        await BootSeedAndCheckAsync(database);
+    }
+
+    [SkippableFact]
+    public async Task Postgres_host_migrates_seeds_and_serves_orders_in_every_state()
+    {
+        Postgres.SkipUnlessAvailable();
+        await using var database = await SampleDatabaseFixture.PostgresAsync();
+        await BootSeedAndCheckAsync(database);
+    }
+
+    [Fact]
+    public async Task Sqlite_seeding_again_and_restarting_add_nothing()
+    {
+        await using var database = SampleDatabaseFixture.Sqlite();
+        await SeedTwiceAndRestartAsync(database);
+    }
+
+    [SkippableFact]
+    public async Task Postgres_seeding_again_and_restarting_add_nothing()
+    {
+        Postgres.SkipUnlessAvailable();
+        await using var database = await SampleDatabaseFixture.PostgresAsync();
+        await SeedTwiceAndRestartAsync(database);
+    }
+
+    [Fact]
+    public async Task The_start_page_points_at_the_summary()
+    {
+        await using var database = SampleDatabaseFixture.Sqlite();
+        await using var host = await RunningSampleHost.StartAsync(database);
+
+        using var response = await host.Client.GetAsync(new Uri("/", UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("/api/summary");
+    }
+
+    private static async Task BootSeedAndCheckAsync(SampleDatabaseFixture database)
+    {
+        await using var host = await RunningSampleHost.StartAsync(database);
+        var summary = await host.GetSummaryAsync();
+
+        summary.Network.Id.Should().Be(DemoIds.Network);
+        summary.Network.OperatorPartyId.Should().Be(DemoIds.OperatorParty);
+
+        // Orders in every state, as the operator counts them.
+        summary.Orders.ByState.Keys.Should().BeEquivalentTo(Enum.GetNames<OrderState>());
+        summary.Orders.ByState.Should().OnlyContain(s => s.Value > 0, "the demo covers every state");
+        summary.Orders.Total.Should().Be(DemoOrders.All.Count);
+
+        // The catalogue: at least five published services in the book's lines of business.
+        summary.Services.Should().HaveCountGreaterThanOrEqualTo(5);
+        summary.Services.Should().Contain(s => s.Title == "Weiteranlage – Interessen-Check"
+            && s.Category == "Geldanlage, Fondssparen, Beteiligungen, Sachanlagen" && s.RequiredPermission == "Investment34f");
+        summary.Services.Select(s => s.Category).Should().Contain(
+            ["Kfz-Geschäft", "PKV/PKV-Zusatz, GKV-Vermittlung", "Betriebliche Altersvorsorge", "Nettolohnoptimierung"]);
+        summary.Services.Should().Contain(s => !s.OrderableByInsuranceAdvisors, "a service paying a revenue share is not for advisors");
+
+        // Parties: operator, two experts, brokers of both kinds with § 34d registrations and IHK register numbers.
+        summary.Parties.Should().ContainSingle(p => p.Kind == "Operator");
+        summary.Parties.Count(p => p.Kind == "Expert").Should().BeGreaterThanOrEqualTo(2);
+        var brokers = summary.Parties.Where(p => p.Kind == "Broker").ToList();
+        brokers.Select(b => b.BrokerKind).Should().Contain(["InsuranceBroker", "InsuranceAdvisor"]);
+        brokers.Should().OnlyContain(b => b.Registrations.Any(r => r.Permission == "Insurance34d"));
+        brokers.SelectMany(b => b.Registrations).Should().OnlyContain(r => RegisterNumber().IsMatch(r.RegisterNumber));
+        var brokerUsers = brokers.SelectMany(b => b.Users).ToHashSet();
+        summary.Parties.Where(p => p.Kind == "Expert").SelectMany(p => p.Users)
+            .Should().Contain(u => brokerUsers.Contains(u), "one user acts for a broker party and an expert party");
+        summary.Customers.Should().Be(DemoCatalog.Customers().Count);
+
+        // The orders went through the real workflow: history per command, and the customer's name is searchable.
+        await host.InScopeAsync(async services =>
+        {
+            var queries = services.GetRequiredService<ExpertOrderQueries>();
+            var mueller = Actor.Broker(DemoIds.Network, DemoIds.BrokerMueller, DemoIds.UserMueller);
+            var found = await queries.ListOrdersAsync(mueller, new OrderListQuery { Text = "mustermann" });
+            found.IsOk.Should().BeTrue(found.ToString());
+            var order = found.Value.Items.Should().ContainSingle().Subject;
+            order.State.Should().Be(OrderState.Completed);
+            order.Number.Should().MatchRegex(@"^EA-\d{4}-\d{6}$");
+
+            var detail = await queries.GetOrderAsync(mueller, order.Id);
+            detail.Value.History.Select(h => h.Event).Should().Contain("Created");
+            detail.Value.History.Select(h => h.ToState).Should().Contain([OrderState.Placed, OrderState.InProgress, OrderState.Completed]);
+            detail.Value.Documentation.Should().HaveCount(3);
+            return true;
+        });
+    }
+
+    private static async Task SeedTwiceAndRestartAsync(SampleDatabaseFixture database)
+    {
+        SummaryResponse first;
+        await using (var host = await RunningSampleHost.StartAsync(database))
+        {
+            first = await host.GetSummaryAsync();
+            first.Orders.Total.Should().Be(DemoOrders.All.Count);
+
+            var again = await host.InScopeAsync(services => services.GetRequiredService<DemoSeeder>().SeedAsync());
+            again.Should().Be(new DemoSeedResult(CatalogCreated: false, OrdersCreated: 0));
+            (await host.GetSummaryAsync()).Should().BeEquivalentTo(first);
+        }
+
+        // A restart migrates (nothing to do) and seeds (nothing to do) again.
+        await using (var restarted = await RunningSampleHost.StartAsync(database))
+        {
+            (await restarted.GetSummaryAsync()).Should().BeEquivalentTo(first);
+        }
+    }
+
+    [GeneratedRegex(@"^D-[A-Z]-\d{3}-[A-Z]{4}-\d{2}$")]
+    private static partial Regex RegisterNumber();
+}
