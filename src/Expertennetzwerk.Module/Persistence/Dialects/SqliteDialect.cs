@@ -46,12 +46,17 @@ internal sealed class SqliteDialect : SqlDialect
             .AsEnumerable()
             .First() > 0;
 
-        // Only a positive answer is cached: a host may create the table by a later migration.
-        if (exists)
+        // Only a positive answer is cached: a host may create the table by a later migration. In-memory databases are
+        // never cached: each is its own database behind the same connection string.
+        if (exists && !IsInMemory(key))
         {
             SearchTableExists[key] = true;
         }
 
         return exists;
     }
+
+    private static bool IsInMemory(string connectionString) =>
+        connectionString.Contains(":memory:", StringComparison.OrdinalIgnoreCase)
+        || connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("mode=memory", StringComparison.OrdinalIgnoreCase);
 }
