@@ -11,7 +11,7 @@ using MyCrm;
 
 namespace Expertennetzwerk.SampleHost.Tests;
 
-/// <summary>The README's embedding example compiles (it lives in the sample), matches docs/embedding-snippet.md and works.</summary>
+/// <summary>The README's embedding example compiles (it lives in the sample), matches the README and docs/embedding-snippet.md, and works.</summary>
 public sealed class EmbeddingExampleTests
 {
     [Fact]
@@ -23,6 +23,9 @@ public sealed class EmbeddingExampleTests
         var snippet = RepositoryFiles.Read("docs", "embedding-snippet.md").ReplaceLineEndings("\n");
 
         snippet.Should().Be("```csharp\n" + block + "```\n", "docs/embedding-snippet.md must hold the compiled example verbatim");
+
+        var readme = RepositoryFiles.Read("README.md").ReplaceLineEndings("\n");
+        readme.Should().Contain("```csharp\n" + block + "```\n", "the README's embedding example must be the compiled one");
     }
 
     [Fact]
