@@ -29,7 +29,7 @@ public sealed class CommandEffectsTests(SharedHosts hosts) : IClassFixture<Share
         var op = n.Operator;
         Step[] steps =
         [
-            new("SaveDraft", n.Broker, OrderTrigger.SaveDraft, OrderState.Draft, OrderState.Draft, null, x => o.SaveDraftAsync(n.Broker, x, """{"anlagebetrag": 1}""")),
+            new("SaveDraft", n.Broker, OrderTrigger.SaveDraft, OrderState.Draft, OrderState.Draft, null, x => o.SaveDraftAsync(n.Broker, x, "{ }")),
             new("Place", n.Broker, OrderTrigger.Place, OrderState.Draft, OrderState.Placed, null, x => o.PlaceAsync(n.Broker, x)),
             new("Accept", n.Expert, OrderTrigger.Accept, OrderState.Placed, OrderState.InProgress, null, x => o.AcceptAsync(n.Expert, x)),
             new("SetProgressStep", n.Expert, OrderTrigger.SetProgressStep, OrderState.InProgress, OrderState.InProgress, n.ProgressSteps[0], x => o.SetProgressStepAsync(n.Expert, x, "  " + n.ProgressSteps[0] + " ")),

@@ -379,20 +379,12 @@ public sealed class OrderListTests
 
     private static async Task<(Guid CategoryId, Guid ServiceId)> AddServiceInAnotherCategoryAsync(ModuleHost host)
     {
-        var n = host.Network;
-        var now = host.Time.GetUtcNow();
-        await using var db = host.CreateDbContext();
-        var category = await db.Set<ServiceCategory>().FirstAsync(c => c.NetworkId == n.NetworkId && c.Id != n.CategoryId);
-        var service = new ExpertService(Guid.CreateVersion7(), n.NetworkId, n.ExpertPartyId, category.Id, now);
-        var version = new ExpertServiceVersion(Guid.CreateVersion7(), n.NetworkId, service.Id, 1, "bAV-Check", "Beschreibung", now)
+        Guid categoryId;
+        await using (var db = host.CreateDbContext())
         {
-            RequiredPermission = TradePermission.Insurance34d,
-            PriceCents = 4_900,
-        };
-        version.Publish(now);
-        service.PublishedVersionId = version.Id;
-        db.AddRange(service, version);
-        await db.SaveChangesAsync();
-        return (category.Id, service.Id);
+            categoryId = (await db.Set<ServiceCategory>().FirstAsync(c => c.NetworkId == host.Network.NetworkId && c.Id != host.Network.CategoryId)).Id;
+        }
+
+        return (categoryId, await host.AddPublishedServiceAsync("bAV-Check", categoryId));
     }
 }

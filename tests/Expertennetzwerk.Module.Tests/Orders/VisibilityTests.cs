@@ -115,7 +115,8 @@ public sealed class VisibilityTests(SharedHosts hosts) : IClassFixture<SharedHos
         withPurpose.Value.IncludesPersonalData.Should().BeTrue();
         withPurpose.Value.CustomerRef.Should().Be("K-1");
         withPurpose.Value.CustomerDisplayName.Should().Be("Dr. Erika Mustermann");
-        withPurpose.Value.FormDataJson.Should().Contain("anlagebetrag");
+        withPurpose.Value.FormDataJson.Should().Be("{}");
+        withPurpose.Value.CustomerSnapshotJson.Should().Contain("Mustermann");
         withPurpose.Value.Documentation.Should().ContainSingle().Which.Text.Should().Be("Unterlagen gesichtet");
 
         var access = (await host.HistoryAsync(id))[^1];

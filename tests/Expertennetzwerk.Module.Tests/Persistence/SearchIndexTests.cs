@@ -29,7 +29,8 @@ public sealed class SearchIndexTests
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
         var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<InMemoryCustomerDirectory>();
         services.AddExpertennetzwerk().UseEntityFrameworkCore(db => db.UseSqlite(connection)).UseCustomerDirectory<InMemoryCustomerDirectory>();
         services.AddSingleton<ICustomerDirectory>(sp => sp.GetRequiredService<InMemoryCustomerDirectory>());
@@ -38,7 +39,7 @@ public sealed class SearchIndexTests
         await using (var db = provider.GetRequiredService<IDbContextFactory<Module.Persistence.ExpertennetzwerkDbContext>>().CreateDbContext())
         {
             await db.Database.EnsureCreatedAsync();
-            await network.SeedAsync(db, provider.GetRequiredService<InMemoryCustomerDirectory>(), DateTimeOffset.UtcNow);
+            await network.SeedAsync(db, provider.GetRequiredService<InMemoryCustomerDirectory>(), time.GetUtcNow());
         }
 
         var orders = provider.GetRequiredService<ExpertOrderService>();

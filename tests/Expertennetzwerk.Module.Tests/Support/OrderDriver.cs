@@ -30,7 +30,7 @@ public static class OrderDriver
     public static async Task<Guid> OrderInAsync(this ModuleHost host, string setup, string customerRef = "K-1", Guid? serviceId = null)
     {
         var n = host.Network;
-        var created = await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(serviceId ?? n.ServiceId, customerRef, """{"anlagebetrag": 25000}"""));
+        var created = await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(serviceId ?? n.ServiceId, customerRef));
         Ok(created, "CreateDraft");
         var id = created.Value.OrderId;
         switch (setup)
@@ -84,7 +84,7 @@ public static class OrderDriver
         var orders = host.Orders;
         return trigger switch
         {
-            OrderTrigger.SaveDraft => orders.SaveDraftAsync(actor, orderId, """{"anlagebetrag": 30000}"""),
+            OrderTrigger.SaveDraft => orders.SaveDraftAsync(actor, orderId, "{}"), // the seeded services have an empty form
             OrderTrigger.Place => orders.PlaceAsync(actor, orderId),
             OrderTrigger.Withdraw => orders.WithdrawAsync(actor, orderId, "Kunde hat es sich anders überlegt"),
             OrderTrigger.Accept => orders.AcceptAsync(actor, orderId),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Forms;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Outbox;
@@ -21,7 +22,7 @@ public sealed class WorkflowExtensionTests
         Postgres.SkipUnlessAvailable(kind);
         await using var host = await StartAsync(kind);
         var n = host.Network;
-        var id = await host.OrderInAsync("Draft");
+        var id = await host.OrderInAsync("Draft", serviceId: await AddServiceWithRiskClassAsync(host));
         var before = await host.FootprintAsync(id);
 
         var refused = await host.Orders.PlaceAsync(n.Broker, id);
@@ -37,7 +38,7 @@ public sealed class WorkflowExtensionTests
         // The built-in guards still come first: an operator gets the workflow's own refusal.
         (await host.Orders.PlaceAsync(n.Operator, id)).Refusal!.Code.Should().Be("order.actor_not_permitted");
 
-        OrderDriver.Ok(await host.Orders.SaveDraftAsync(n.Broker, id, """{"anlagebetrag": 25000, "risikoklasse": 3}"""), "SaveDraft");
+        OrderDriver.Ok(await host.Orders.SaveDraftAsync(n.Broker, id, """{"risikoklasse": 3}"""), "SaveDraft");
         (await host.Queries.GetPermittedActionsAsync(n.Broker, id)).Value.Should().Contain(OrderTrigger.Place);
         OrderDriver.Ok(await host.Orders.PlaceAsync(n.Broker, id), "Place with a risk class");
         (await host.LoadOrderAsync(id)).State.Should().Be(OrderState.Placed);
@@ -52,7 +53,7 @@ public sealed class WorkflowExtensionTests
         await using var host = await StartAsync(kind);
         var n = host.Network;
         var sabotage = host.Services.GetRequiredService<Sabotage>();
-        var created = await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(n.ServiceId, "K-1"));
+        var created = await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(await AddServiceWithRiskClassAsync(host), "K-1"));
         OrderDriver.Ok(created, "CreateDraft");
         var id = created.Value.OrderId;
         OrderDriver.Ok(await host.Orders.SaveDraftAsync(n.Broker, id, """{"risikoklasse": 2}"""), "SaveDraft");
@@ -97,6 +98,16 @@ public sealed class WorkflowExtensionTests
             builder.Services.AddSingleton<Sabotage>();
             builder.AddWorkflowExtension<RiskClassExtension>();
         });
+
+    /// <summary>A service whose order form has an optional risk class (1–7), which the extension demands before Place.</summary>
+    private static Task<Guid> AddServiceWithRiskClassAsync(ModuleHost host) =>
+        host.AddPublishedServiceAsync("Depotcheck", formDefinitionJson: new FormDefinition
+        {
+            Fields =
+            [
+                new FormField { Key = "risikoklasse", Labels = new Dictionary<string, string> { ["de"] = "Risikoklasse", ["en"] = "Risk class" }, Type = FormFieldType.Number, Min = 1, Max = 7 },
+            ],
+        }.ToJson());
 
     private static async Task<List<OutboxMessage>> AuditRowsAsync(ModuleHost host, Guid orderId) =>
         (await host.OutboxAsync(orderId)).Where(m => m.EventType == RiskClassExtension.AuditEvent).ToList();
