@@ -1,6 +1,5 @@
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
-using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Tests.Support;

@@ -84,7 +84,7 @@ public static class OrderDriver
         var orders = host.Orders;
         return trigger switch
         {
-            OrderTrigger.SaveDraft => orders.SaveDraftAsync(actor, orderId, "{}"), // the seeded services have an empty form
+            OrderTrigger.SaveDraft => orders.SaveDraftAsync(actor, orderId, "{}"), // fits any form whose fields a draft may leave empty
             OrderTrigger.Place => orders.PlaceAsync(actor, orderId),
             OrderTrigger.Withdraw => orders.WithdrawAsync(actor, orderId, "Kunde hat es sich anders überlegt"),
             OrderTrigger.Accept => orders.AcceptAsync(actor, orderId),
