@@ -15,7 +15,7 @@ public class SmokeTests
         Postgres.SkipUnlessAvailable(kind);
         await using var host = await ModuleHost.StartAsync(kind);
         var n = host.Network;
-        var created = await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(n.ServiceId, "K-1", """{"betrag": 10000}"""));
+        var created = await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(n.ServiceId, "K-1", """{"anlagebetrag": 10000}"""));
         created.Status.Should().Be(ResultStatus.Ok, created.ToString());
         created.Value.Number.Should().Be("EA-2026-000001");
         var id = created.Value.OrderId;

@@ -65,9 +65,10 @@ public sealed class ExpertOrderQueries
 
             // The access itself is history: who opened which customer's data, when and why.
             var now = _time.GetUtcNow();
-            // A new token guards the history sequence; UpdatedAt stays, a look is not a change of the order.
+            // A look is not a change of the order: Version and UpdatedAt stay, so the parties' expected versions and the
+            // lists are unaffected. A racing command still cannot reuse the sequence (the save checks the loaded Version
+            // and the history's unique (order, sequence) key).
             order.HistoryCount++;
-            order.Version++;
             db.Add(new OrderHistoryEntry(
                 Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, now, actor.UserId, actor.PartyId, actor.PartyKind,
                 "OperatorAccess", order.State, order.State, purpose));
@@ -94,7 +95,7 @@ public sealed class ExpertOrderQueries
         {
             var entries = await db.Set<OrderDocumentation>().AsNoTracking().Include(d => d.Attachments)
                 .Where(d => d.NetworkId == order.NetworkId && d.OrderId == order.Id)
-                .OrderBy(d => d.At)
+                .OrderBy(d => d.At).ThenBy(d => d.Id)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             documentation = entries.Select(d => new OrderDocumentationItem(
                 d.Id, d.At, d.UserId, d.Text,
@@ -205,14 +206,13 @@ public sealed class ExpertOrderQueries
                 var list = states.Distinct().ToList();
                 orders = orders.Where(o => list.Contains(o.State));
 
-                // One index range instead of an IN-list: all requested states are open, or all are closed.
-                if (list.TrueForAll(OrderStates.IsOpen))
+                // One index range instead of an IN-list: all requested states are open, or all are closed. Compared with
+                // a parameter: a bare boolean column ("WHERE IsOpen") is a truth test, not an equality, and SQLite
+                // then cannot use the IsOpen index (it walked all the expert's orders instead).
+                var allOpen = list.TrueForAll(OrderStates.IsOpen);
+                if (allOpen || !list.Exists(OrderStates.IsOpen))
                 {
-                    orders = orders.Where(o => o.IsOpen);
-                }
-                else if (!list.Exists(OrderStates.IsOpen))
-                {
-                    orders = orders.Where(o => !o.IsOpen);
+                    orders = orders.Where(o => o.IsOpen == allOpen);
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Forms;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Workflow;
@@ -29,6 +30,8 @@ public sealed class ExpertOrderService
 
     /// <summary>Most attachments on one documentation entry.</summary>
     public const int MaxAttachments = 10;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, FormDefinition> FormDefinitions = new();
 
     private readonly IModuleDbContextFactory _factory;
     private readonly ICustomerDirectory _customers;
@@ -93,6 +96,12 @@ public sealed class ExpertOrderService
             return Result<OrderChanged>.From(Result.NotFound());
         }
 
+        if (formData is not null
+            && await ValidateFormAsync(db, versionId, formData, requireComplete: false, cancellationToken).ConfigureAwait(false) is { Count: > 0 } formErrors)
+        {
+            return Result<OrderChanged>.From(Result.Invalid(formErrors));
+        }
+
         var customer = await _customers.FindAsync(actor.NetworkId, actor.PartyId, customerRef, cancellationToken).ConfigureAwait(false);
         if (customer is null)
         {
@@ -121,7 +130,10 @@ public sealed class ExpertOrderService
         return new OrderChanged(order.Id, order.Number, order.State, order.Version);
     }
 
-    /// <summary>Saves the draft's form data, even incomplete ("Auftragsdaten speichern").</summary>
+    /// <summary>
+    /// Saves the draft's form data ("Auftragsdaten speichern"): required fields may still be missing, but every value
+    /// given must fit its field (all field errors come back at once).
+    /// </summary>
     public Task<Result<OrderChanged>> SaveDraftAsync(Actor actor, Guid orderId, string formDataJson, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
@@ -130,17 +142,20 @@ public sealed class ExpertOrderService
         {
             order.SetFormData(formData);
             return ValueTask.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, validate: (db, context) => ValidateFormAsync(db, context, formData, requireComplete: false, cancellationToken));
     }
 
-    /// <summary>Orders bindingly and forwards the order to the expert ("verbindlich weiterleiten").</summary>
+    /// <summary>
+    /// Orders bindingly and forwards the order to the expert ("verbindlich weiterleiten"). The form must be complete and
+    /// valid; its data are frozen with the order from here on.
+    /// </summary>
     public Task<Result<OrderChanged>> PlaceAsync(Actor actor, Guid orderId, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
         FireAsync(actor, orderId, OrderTrigger.Place, expectedVersion, null, [], (_, order) =>
         {
             order.AssignExpert();
             order.PlacedAt = _time.GetUtcNow();
             return ValueTask.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, validate: (db, context) => ValidateFormAsync(db, context, context.Order.FormDataJson, requireComplete: true, cancellationToken));
 
     /// <summary>The broker withdraws a draft (discarded) or a placed order, with a reason.</summary>
     public Task<Result<OrderChanged>> WithdrawAsync(Actor actor, Guid orderId, string reason, long? expectedVersion = null, CancellationToken cancellationToken = default) =>
@@ -174,12 +189,13 @@ public sealed class ExpertOrderService
                 return ValueTask.CompletedTask;
             },
             cancellationToken,
-            validate: async (db, order) =>
+            validate: async (db, context) =>
             {
+                var order = context.Order;
                 // The service's progress steps are data: only those may be set (any text when the service defines none).
                 var steps = await db.Set<ExpertServiceVersion>().AsNoTracking().Where(v => v.Id == order.ServiceVersionId)
                     .Select(v => v.ProgressSteps).SingleAsync(cancellationToken).ConfigureAwait(false);
-                return steps.Count == 0 || steps.Contains(trimmed, StringComparer.Ordinal) ? null : InputErrors.NotAllowed("step");
+                return steps.Count == 0 || steps.Contains(trimmed, StringComparer.Ordinal) ? [] : [InputErrors.NotAllowed("step")];
             }).ConfigureAwait(false);
     }
 
@@ -298,7 +314,7 @@ public sealed class ExpertOrderService
         IReadOnlyList<FieldError> inputErrors,
         Func<DbContext, ExpertOrder, ValueTask>? effect,
         CancellationToken cancellationToken,
-        Func<DbContext, ExpertOrder, Task<FieldError?>>? validate = null)
+        Func<DbContext, OrderGuardContext, Task<IReadOnlyList<FieldError>>>? validate = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = _factory.CreateDbContext();
@@ -329,9 +345,9 @@ public sealed class ExpertOrderService
             return Result<OrderChanged>.From(Result.Invalid(inputErrors));
         }
 
-        if (validate is not null && await validate(db, order).ConfigureAwait(false) is { } lateError)
+        if (validate is not null && await validate(db, guardContext).ConfigureAwait(false) is { Count: > 0 } lateErrors)
         {
-            return Result<OrderChanged>.From(Result.Invalid([lateError]));
+            return Result<OrderChanged>.From(Result.Invalid(lateErrors));
         }
 
         foreach (var extension in _extensions)
@@ -558,6 +574,28 @@ public sealed class ExpertOrderService
             errors.Add(InputErrors.Malformed("formData"));
             return null;
         }
+    }
+
+    private static Task<IReadOnlyList<FieldError>> ValidateFormAsync(
+        DbContext db, OrderGuardContext context, string formDataJson, bool requireComplete, CancellationToken cancellationToken) =>
+        context.ServiceVersion is { } loaded // Place loads the version for its guards already
+            ? Task.FromResult(ValidateForm(loaded.Id, loaded.FormDefinitionJson, formDataJson, requireComplete))
+            : ValidateFormAsync(db, context.Order.ServiceVersionId, formDataJson, requireComplete, cancellationToken);
+
+    private static async Task<IReadOnlyList<FieldError>> ValidateFormAsync(
+        DbContext db, Guid serviceVersionId, string formDataJson, bool requireComplete, CancellationToken cancellationToken)
+    {
+        var definitionJson = await db.Set<ExpertServiceVersion>().AsNoTracking().Where(v => v.Id == serviceVersionId)
+            .Select(v => v.FormDefinitionJson).SingleAsync(cancellationToken).ConfigureAwait(false);
+        return ValidateForm(serviceVersionId, definitionJson, formDataJson, requireComplete);
+    }
+
+    private static IReadOnlyList<FieldError> ValidateForm(Guid serviceVersionId, string definitionJson, string formDataJson, bool requireComplete)
+    {
+        // Versions are immutable, so a parsed definition is kept per version. One that does not parse was refused when
+        // the version was saved; it counts as an empty form.
+        var definition = FormDefinitions.GetOrAdd(serviceVersionId, versionId => FormDefinition.TryParse(definitionJson, out _) ?? FormDefinition.Empty);
+        return FormValidator.Validate(definition, formDataJson, requireComplete);
     }
 
     private static TimeZoneInfo FindTimeZone(string id) =>

@@ -134,6 +134,7 @@ public sealed class VisibilityTests(SharedHosts hosts) : IClassFixture<SharedHos
         withPurpose.Value.History[^1].Event.Should().Be("OperatorAccess", "the detail shows the access it just recorded");
         var after = await host.LoadOrderAsync(id);
         after.UpdatedAt.Should().Be(stored.UpdatedAt, "a look is not a change of the order");
+        after.Version.Should().Be(stored.Version, "the parties' expected versions stay valid after an operator's look");
         after.State.Should().Be(OrderState.Disputed);
         (await host.OutboxAsync(id)).Should().HaveCount(outboxBefore, "a look notifies nobody");
 

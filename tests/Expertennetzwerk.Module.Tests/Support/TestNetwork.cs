@@ -33,6 +33,21 @@ public sealed class TestNetwork
 
     public IReadOnlyList<string> ProgressSteps { get; } = ["Unterlagen angefordert", "Analyse läuft", "Ergebnis in Abstimmung"];
 
+    /// <summary>The test services' order form: one optional amount, so drafts and placements need no particular data.</summary>
+    public static string OrderForm { get; } = new Expertennetzwerk.Module.Forms.FormDefinition
+    {
+        Fields =
+        [
+            new Expertennetzwerk.Module.Forms.FormField
+            {
+                Key = "anlagebetrag",
+                Labels = new Dictionary<string, string> { ["de"] = "Anlagebetrag", ["en"] = "Amount" },
+                Type = Expertennetzwerk.Module.Forms.FormFieldType.Money,
+                Min = 0,
+            },
+        ],
+    }.ToJson();
+
     public Actor Broker => Actor.Broker(NetworkId, BrokerPartyId, UserId);
     public Actor OtherBroker => Actor.Broker(NetworkId, OtherBrokerPartyId, Guid.CreateVersion7());
     public Actor Advisor => Actor.Broker(NetworkId, AdvisorPartyId, Guid.CreateVersion7());
@@ -87,6 +102,7 @@ public sealed class TestNetwork
             PriceCents = 9_900,
             RevenueShareCents = revenueShare,
             ProgressSteps = ProgressSteps,
+            FormDefinitionJson = OrderForm,
         };
         if (publish)
         {
