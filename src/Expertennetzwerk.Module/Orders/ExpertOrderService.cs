@@ -96,8 +96,9 @@ public sealed class ExpertOrderService
             return Result<OrderChanged>.From(Result.NotFound());
         }
 
-        if (formData is not null
-            && await ValidateFormAsync(db, versionId, formData, requireComplete: false, cancellationToken).ConfigureAwait(false) is { Count: > 0 } formErrors)
+        var version = await db.Set<ExpertServiceVersion>().AsNoTracking()
+            .SingleAsync(v => v.Id == versionId, cancellationToken).ConfigureAwait(false);
+        if (formData is not null && ValidateForm(version.Id, version.FormDefinitionJson, formData, requireComplete: false) is { Count: > 0 } formErrors)
         {
             return Result<OrderChanged>.From(Result.Invalid(formErrors));
         }
@@ -115,8 +116,7 @@ public sealed class ExpertOrderService
         var sequence = await dialect.NextOrderNumberAsync(db, network.Id, year, cancellationToken).ConfigureAwait(false);
         var displayName = Truncate(customer.DisplayName.Trim(), 200);
 
-        // Only the display name is copied now; the service's declared data categories decide further fields (data minimisation).
-        var snapshot = JsonSerializer.Serialize(new Dictionary<string, string?> { ["displayName"] = displayName });
+        var snapshot = CustomerSnapshot(customer, displayName, version);
         var order = new ExpertOrder(
             Ids.New(_time), network.Id, $"{network.OrderNumberPrefix}-{year:D4}-{sequence:D6}", actor.PartyId, actor.UserId,
             service.Id, versionId, service.ExpertPartyId, service.CategoryId, customerRef, displayName, snapshot, now);
@@ -574,6 +574,25 @@ public sealed class ExpertOrderService
             errors.Add(InputErrors.Malformed("formData"));
             return null;
         }
+    }
+
+    /// <summary>
+    /// The customer data the order keeps: the display name, plus exactly the fields the service's data categories name
+    /// (data minimisation, DESIGN.md §5). A field the host does not know is simply absent.
+    /// </summary>
+    private static string CustomerSnapshot(CustomerRecord customer, string displayName, ExpertServiceVersion version)
+    {
+        var sharing = DataSharing.TryParse(version.DataCategoriesJson, out _) ?? DataSharing.None;
+        var snapshot = new SortedDictionary<string, string?>(StringComparer.Ordinal) { ["displayName"] = displayName };
+        foreach (var field in sharing.CustomerFields)
+        {
+            if (customer.Fields.TryGetValue(field, out var value))
+            {
+                snapshot[field] = value;
+            }
+        }
+
+        return JsonSerializer.Serialize(snapshot);
     }
 
     private static Task<IReadOnlyList<FieldError>> ValidateFormAsync(
