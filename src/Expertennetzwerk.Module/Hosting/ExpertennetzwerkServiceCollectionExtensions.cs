@@ -1,3 +1,4 @@
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Orders;
@@ -45,6 +46,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
             sp.GetServices<IOrderWorkflowExtension>(),
             sp.GetService<ILogger<ExpertOrderService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpertOrderService>.Instance));
+        services.TryAddScoped(sp => new ServiceCatalog(sp.GetRequiredService<IModuleDbContextFactory>()));
         services.TryAddScoped(sp => new ExpertOrderQueries(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<CursorProtector>(),

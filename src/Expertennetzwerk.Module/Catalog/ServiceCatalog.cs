@@ -1,0 +1,73 @@
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Network;
+using Expertennetzwerk.Module.Orders.Workflow;
+using Expertennetzwerk.Module.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Expertennetzwerk.Module.Catalog;
+
+/// <summary>The catalogue of published services, marked orderable or not for the acting broker party.</summary>
+public sealed class ServiceCatalog
+{
+    private readonly IModuleDbContextFactory _factory;
+
+    internal ServiceCatalog(IModuleDbContextFactory factory) => _factory = factory;
+
+    /// <summary>
+    /// Every published service of the actor's network, optionally of one category, by title. For a broker party each
+    /// entry says whether it may order it: approval, the licence the service needs, and the advisor rule (an insurance
+    /// advisor may take no revenue share, § 34d Abs. 2 GewO) use the same refusals as placing.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<CatalogEntry>>> ListAsync(Actor actor, Guid? categoryId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PartyKind is PartyKind.Customer)
+        {
+            return Result<IReadOnlyList<CatalogEntry>>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+        }
+
+        await using var db = _factory.CreateDbContext();
+        Party? broker = actor.PartyKind == PartyKind.Broker
+            ? await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
+                .SingleOrDefaultAsync(p => p.Id == actor.PartyId && p.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false)
+            : null;
+
+        var query =
+            from service in db.Set<ExpertService>().AsNoTracking()
+            join version in db.Set<ExpertServiceVersion>().AsNoTracking() on service.PublishedVersionId equals version.Id
+            where service.NetworkId == actor.NetworkId && version.Status == ServiceVersionStatus.Published
+            select new { service, version };
+        if (categoryId is { } category)
+        {
+            query = query.Where(x => x.service.CategoryId == category);
+        }
+
+        var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Result<IReadOnlyList<CatalogEntry>>.Ok(rows
+            .OrderBy(x => x.version.Title, StringComparer.CurrentCulture)
+            .Select(x =>
+            {
+                var refusal = actor.PartyKind == PartyKind.Broker ? WhyNotOrderable(broker, x.version) : null;
+                return new CatalogEntry(
+                    x.service.Id, x.version.Id, x.version.Title, x.version.Description, x.service.CategoryId, x.service.ExpertPartyId,
+                    x.version.RequiredPermission, x.version.PriceCents, x.version.RevenueShareCents,
+                    actor.PartyKind == PartyKind.Broker && refusal is null, refusal);
+            })
+            .ToList());
+    }
+
+    private static Refusal? WhyNotOrderable(Party? broker, ExpertServiceVersion version)
+    {
+        if (broker is null || broker.Approval != ApprovalState.Approved)
+        {
+            return OrderRefusals.BrokerNotApproved;
+        }
+
+        if (!broker.Holds(version.RequiredPermission))
+        {
+            return OrderRefusals.BrokerLacksPermission;
+        }
+
+        return version.IsOrderableBy(broker.BrokerKind ?? BrokerKind.InsuranceBroker) ? null : OrderRefusals.AdvisorRevenueShare;
+    }
+}

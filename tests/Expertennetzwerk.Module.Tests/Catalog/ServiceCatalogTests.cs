@@ -1,0 +1,36 @@
+using Expertennetzwerk.Module.Catalog;
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Expertennetzwerk.Module.Tests.Catalog;
+
+public class ServiceCatalogTests
+{
+    [SkippableTheory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task The_catalogue_lists_published_services_and_marks_revenue_shares_not_orderable_for_advisors(DatabaseKind kind)
+    {
+        Postgres.SkipUnlessAvailable(kind);
+        await using var host = await ModuleHost.StartAsync(kind);
+        var n = host.Network;
+        var catalog = host.Services.GetRequiredService<ServiceCatalog>();
+
+        var forBroker = (await catalog.ListAsync(n.Broker)).Value;
+        var forAdvisor = (await catalog.ListAsync(n.Advisor)).Value;
+
+        forBroker.Select(e => e.ServiceId).Should().BeEquivalentTo([n.ServiceId, n.RevenueShareServiceId], "unpublished services are not in the catalogue");
+        forBroker.Should().OnlyContain(e => e.IsOrderable);
+        forAdvisor.Single(e => e.ServiceId == n.ServiceId).IsOrderable.Should().BeTrue();
+        var share = forAdvisor.Single(e => e.ServiceId == n.RevenueShareServiceId);
+        share.IsOrderable.Should().BeFalse();
+        share.NotOrderableBecause!.Code.Should().Be("order.advisor_revenue_share");
+
+        var forExpert = (await catalog.ListAsync(n.Expert)).Value;
+        forExpert.Should().HaveCount(2).And.OnlyContain(e => !e.IsOrderable && e.NotOrderableBecause == null, "only brokers order");
+        (await catalog.ListAsync(n.Broker with { NetworkId = Guid.CreateVersion7() })).Value.Should().BeEmpty("another network's catalogue is not this one's");
+        (await catalog.ListAsync(n.Broker, categoryId: Guid.CreateVersion7())).Value.Should().BeEmpty();
+        (await catalog.ListAsync(new Actor(Guid.CreateVersion7(), Guid.CreateVersion7(), PartyKind.Customer, n.NetworkId))).Status.Should().Be(ResultStatus.Refused);
+    }
+}
