@@ -46,6 +46,7 @@ public sealed class ExpertOrderQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
         var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
@@ -136,6 +137,7 @@ public sealed class ExpertOrderQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>().AsNoTracking()
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
         var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
@@ -186,6 +188,7 @@ public sealed class ExpertOrderQueries
         }
 
         await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var orders = db.Set<ExpertOrder>().AsNoTracking().Where(o => o.NetworkId == actor.NetworkId);
         orders = actor.PartyKind switch
         {

@@ -87,6 +87,7 @@ public sealed class ExpertOrderService
         }
 
         await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var service = await db.Set<ExpertService>().AsNoTracking()
             .SingleOrDefaultAsync(s => s.Id == command.ServiceId && s.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
         var network = await db.Set<ExpertNetwork>().AsNoTracking()
@@ -318,6 +319,7 @@ public sealed class ExpertOrderService
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
         var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
@@ -502,6 +504,7 @@ public sealed class ExpertOrderService
     private async Task<bool> VersionMovedAsync(Guid orderId, long loadedVersion, CancellationToken cancellationToken)
     {
         await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var current = await db.Set<ExpertOrder>().AsNoTracking().Where(o => o.Id == orderId).Select(o => (long?)o.Version)
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return current != loadedVersion;

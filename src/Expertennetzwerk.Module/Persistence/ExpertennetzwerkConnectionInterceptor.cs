@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,8 +10,13 @@ namespace Expertennetzwerk.Module.Persistence;
 /// </summary>
 internal sealed class ExpertennetzwerkConnectionInterceptor : DbConnectionInterceptor
 {
-    private const string SqlitePragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    // Cheap, no I/O: run on every open (a pooled connection keeps them, but a new one starts with synchronous=FULL).
+    private const string PerConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    // Persistent in the database file: once per database and process is enough.
+    private const string PerDatabasePragmas = "PRAGMA journal_mode=WAL;";
+
+    private static readonly ConcurrentDictionary<string, bool> WalDatabases = new(StringComparer.Ordinal);
 
     public static ExpertennetzwerkConnectionInterceptor Instance { get; } = new();
 
@@ -19,7 +25,7 @@ internal sealed class ExpertennetzwerkConnectionInterceptor : DbConnectionInterc
         if (IsSqlite(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = SqlitePragmas;
+            command.CommandText = PragmasFor(connection);
             command.ExecuteNonQuery();
         }
     }
@@ -29,7 +35,7 @@ internal sealed class ExpertennetzwerkConnectionInterceptor : DbConnectionInterc
         if (IsSqlite(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = SqlitePragmas;
+            command.CommandText = PragmasFor(connection);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -37,4 +43,16 @@ internal sealed class ExpertennetzwerkConnectionInterceptor : DbConnectionInterc
     // The core references no provider package, so the provider is recognised by its connection type's name.
     internal static bool IsSqlite(DbConnection connection) =>
         connection.GetType().FullName == "Microsoft.Data.Sqlite.SqliteConnection";
+
+    private static string PragmasFor(DbConnection connection)
+    {
+        // DataSource is the file's full path ("" or ":memory:" in memory, where WAL does not apply).
+        var database = connection.DataSource;
+        if (string.IsNullOrEmpty(database) || database == ":memory:" || !WalDatabases.TryAdd(database, true))
+        {
+            return PerConnectionPragmas;
+        }
+
+        return PerDatabasePragmas + " " + PerConnectionPragmas;
+    }
 }
