@@ -7,4 +7,6 @@ public enum TemplateFormat
     Text,
     /// <summary>HTML: every expression's output is HTML-encoded by default (Scriban itself never escapes).</summary>
     Html,
+    /// <summary>A mail's subject: plain text on one line (line breaks are folded into spaces after rendering).</summary>
+    Subject,
 }
