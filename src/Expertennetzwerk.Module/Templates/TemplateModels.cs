@@ -55,7 +55,7 @@ public sealed record ConsentCategoryModel(string Name, string LegalBasis, bool I
 /// <param name="Expert">The recipient: the expert firm.</param>
 /// <param name="ServiceTitle">The service the data are shared for.</param>
 /// <param name="OrderNumber">The order's number.</param>
-/// <param name="Purpose">What the data are shared for, in the reader's language.</param>
+/// <param name="Purpose">What the data are shared for, in the reader's language, as a sentence without its final full stop.</param>
 /// <param name="Categories">The categories covered by this consent.</param>
 /// <param name="HasHealthData">True when a category holds health data: the Art. 9 and § 203 StGB statements appear.</param>
 /// <param name="WithdrawUrl">The link that withdraws the consent; valid as long as the data are processed.</param>

@@ -95,7 +95,7 @@ public static class TemplateSamples
             de ? "PKV-Tarifwechsel nach § 204 VVG" : "PKV tariff change under § 204 VVG",
             "A-2025-000124",
             de ? "Prüfung eines Tarifwechsels Ihrer privaten Krankenversicherung nach § 204 VVG und Erstellung einer Wechselempfehlung"
-               : "review of a tariff change of your private health insurance under § 204 VVG (German Insurance Contract Act) and a recommendation",
+               : "Review of a tariff change of your private health insurance under § 204 VVG (German Insurance Contract Act) and a recommendation",
             categories,
             healthData,
             "https://crm.example.de/einwilligung/widerruf/Vx8-Qw3nZr5TbK1mLpA7cY",
