@@ -10,8 +10,10 @@ using Expertennetzwerk.Module.Benchmarks.Support;
 //   --db sqlite       only these databases (sqlite, postgres); PostgreSQL needs EXPERTENNETZWERK_POSTGRES
 //   --cache DIR       where seeded SQLite files are kept (default: the temp directory's enw-bench)
 //   --seed-only       seed (or find) the databases and stop
+//   --explain         print the module's SQL and the query plans on the largest database, and stop
 var benchmarkArgs = new List<string>();
 var seedOnly = false;
+var explain = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -27,6 +29,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--seed-only":
             seedOnly = true;
+            break;
+        case "--explain":
+            explain = true;
             break;
         case "--cache" when i + 1 < args.Length:
             Environment.SetEnvironmentVariable(BenchSettings.CacheVariable, Path.GetFullPath(args[++i]));
@@ -60,6 +65,12 @@ foreach (var db in BenchSettings.Databases)
 
     var transitions = await BenchDatabases.EnsureAsync(db, "tx", BenchSettings.TransitionDatabaseSize);
     Console.WriteLine($"// {db}: {await BenchDatabases.ServerVersionAsync(db, transitions)}");
+}
+
+if (explain)
+{
+    await QueryPlans.PrintAsync();
+    return 0;
 }
 
 if (seedOnly)

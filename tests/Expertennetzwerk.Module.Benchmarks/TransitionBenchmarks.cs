@@ -2,7 +2,9 @@ using System.Data.Common;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Expertennetzwerk.Module.Benchmarks.Support;
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +64,7 @@ public class TransitionBenchmarks : DatabaseBenchmark
                 case 1:
                     await Place_EfCore();
                     await Accept_EfCore();
+                    await Place_EfCore_WithGuardReads();
                     break;
                 default:
                     await Place_RawAdo();
@@ -88,6 +91,10 @@ public class TransitionBenchmarks : DatabaseBenchmark
     [Benchmark, BenchmarkCategory("Place")]
     public Task<long> Place_RawAdo() => TransitionRawAsync(Next(_drafts), OrderTrigger.Place);
 
+    /// <summary>The EF baseline plus the two reads Place's guards need (service version; broker party with registrations).</summary>
+    [Benchmark, BenchmarkCategory("Place")]
+    public Task<long> Place_EfCore_WithGuardReads() => TransitionEfAsync(Next(_drafts), OrderTrigger.Place, guardReads: true);
+
     [Benchmark, BenchmarkCategory("Accept")]
     public async Task<long> Accept_Module()
     {
@@ -103,11 +110,21 @@ public class TransitionBenchmarks : DatabaseBenchmark
     public Task<long> Accept_RawAdo() => TransitionRawAsync(Next(_placed), OrderTrigger.Accept);
 
     /// <summary>Plain EF Core: what a developer writes without the module's guards and workflow.</summary>
-    private async Task<long> TransitionEfAsync(PoolOrder pool, OrderTrigger trigger)
+    private async Task<long> TransitionEfAsync(PoolOrder pool, OrderTrigger trigger, bool guardReads = false)
     {
         var place = trigger == OrderTrigger.Place;
         await using var db = Module.CreateDbContext();
         var order = await db.Set<ExpertOrder>().SingleAsync(o => o.Id == pool.Id && o.NetworkId == BenchNetwork.NetworkId);
+        if (guardReads)
+        {
+            var version = await db.Set<ExpertServiceVersion>().AsNoTracking().SingleAsync(v => v.Id == order.ServiceVersionId);
+            var broker = await db.Set<Party>().AsNoTracking().Include(p => p.Registrations).SingleAsync(p => p.Id == order.BrokerPartyId);
+            if (version.Status != ServiceVersionStatus.Published || !broker.Holds(version.RequiredPermission))
+            {
+                throw new InvalidOperationException("The seeded service or broker does not allow placing.");
+            }
+        }
+
         var now = TimeProvider.System.GetUtcNow();
         var from = order.State;
         var to = place ? OrderState.Placed : OrderState.InProgress;

@@ -105,5 +105,12 @@ public abstract class DatabaseBenchmark
     }
 
     internal static OrderListQuery Page(IReadOnlyCollection<OrderState>? states = null, string? text = null, bool counts = false) =>
+        DatabaseBenchmarkQueries.Page(states, text, counts);
+}
+
+/// <summary>The list queries the benchmarks send: pages of 25, counts only when asked.</summary>
+internal static class DatabaseBenchmarkQueries
+{
+    public static OrderListQuery Page(IReadOnlyCollection<OrderState>? states = null, string? text = null, bool counts = false) =>
         new() { PageSize = 25, IncludeCounts = counts, States = states, Text = text };
 }

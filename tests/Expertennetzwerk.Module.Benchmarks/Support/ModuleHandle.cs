@@ -3,6 +3,7 @@ using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Expertennetzwerk.Module.Benchmarks.Support;
@@ -32,7 +33,7 @@ internal sealed class ModuleHandle : IAsyncDisposable
     /// <summary>The very factory the module uses (same options, same interceptor): what an EF baseline should use too.</summary>
     public IDbContextFactory<ExpertennetzwerkDbContext> ContextFactory { get; }
 
-    public static ModuleHandle Start(Db db, string connectionString)
+    public static ModuleHandle Start(Db db, string connectionString, IInterceptor? interceptor = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddExpertennetzwerk();
@@ -45,6 +46,11 @@ internal sealed class ModuleHandle : IAsyncDisposable
             else
             {
                 options.UseNpgsql(connectionString);
+            }
+
+            if (interceptor is not null)
+            {
+                options.AddInterceptors(interceptor);
             }
         });
         builder.UseCustomerDirectory<NoCustomers>();
