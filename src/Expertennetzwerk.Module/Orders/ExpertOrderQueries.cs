@@ -1,9 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
-using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Orders.Workflow;
@@ -322,26 +320,10 @@ public sealed class ExpertOrderQueries
 
     private async Task<IReadOnlyList<OrderTrigger>> PermittedActionsAsync(DbContext db, ExpertOrder order, Actor actor, OrderRole role, CancellationToken cancellationToken)
     {
-        ExpertServiceVersion? version = null;
-        Party? broker = null;
-        if (role == OrderRole.OwningBroker && order.State == OrderState.Draft)
-        {
-            version = await db.Set<ExpertServiceVersion>().AsNoTracking()
-                .SingleOrDefaultAsync(v => v.Id == order.ServiceVersionId, cancellationToken).ConfigureAwait(false);
-            broker = await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
-                .SingleOrDefaultAsync(p => p.Id == order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
-        }
-
-        var context = new OrderGuardContext(order, actor, role) { ServiceVersion = version, BrokerParty = broker };
+        // Place is the only trigger whose guards read more than the order, and it exists only for drafts.
+        var context = await OrderGuardContextLoader.LoadAsync(
+            db, order, actor, role, order.State == OrderState.Draft, Enum.GetValues<OrderTrigger>(), _extensions, cancellationToken).ConfigureAwait(false);
         var permitted = new List<OrderTrigger>();
-        foreach (var extension in _extensions)
-        {
-            foreach (var trigger in Enum.GetValues<OrderTrigger>())
-            {
-                await extension.LoadAsync(trigger, context, db, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         var machine = OrderWorkflow.Create(context);
         foreach (var trigger in await machine.GetPermittedTriggersAsync().ConfigureAwait(false))
         {

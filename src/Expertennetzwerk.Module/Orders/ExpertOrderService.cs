@@ -333,7 +333,8 @@ public sealed class ExpertOrderService
             return Result<OrderChanged>.From(Result.Conflict());
         }
 
-        var guardContext = await LoadGuardContextAsync(db, order, actor, role, trigger, cancellationToken).ConfigureAwait(false);
+        var guardContext = await OrderGuardContextLoader.LoadAsync(
+            db, order, actor, role, trigger == OrderTrigger.Place, [trigger], _extensions, cancellationToken).ConfigureAwait(false);
         var machine = OrderWorkflow.Create(guardContext);
         if (!machine.CanFire(trigger, out var unmet))
         {
@@ -416,28 +417,6 @@ public sealed class ExpertOrderService
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new OrderChanged(order.Id, order.Number, order.State, order.Version);
-    }
-
-    private async Task<OrderGuardContext> LoadGuardContextAsync(
-        DbContext db, ExpertOrder order, Actor actor, OrderRole role, OrderTrigger trigger, CancellationToken cancellationToken)
-    {
-        ExpertServiceVersion? version = null;
-        Party? broker = null;
-        if (trigger == OrderTrigger.Place && role == OrderRole.OwningBroker)
-        {
-            version = await db.Set<ExpertServiceVersion>().AsNoTracking()
-                .SingleOrDefaultAsync(v => v.Id == order.ServiceVersionId, cancellationToken).ConfigureAwait(false);
-            broker = await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
-                .SingleOrDefaultAsync(p => p.Id == order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
-        }
-
-        var context = new OrderGuardContext(order, actor, role) { ServiceVersion = version, BrokerParty = broker };
-        foreach (var extension in _extensions)
-        {
-            await extension.LoadAsync(trigger, context, db, cancellationToken).ConfigureAwait(false);
-        }
-
-        return context;
     }
 
     private static void ApplyStateEffects(ExpertOrder order, OrderTrigger trigger, OrderState from)
