@@ -30,6 +30,7 @@ public static class SampleHostApp
             .AddExpertennetzwerk(options =>
             {
                 options.DefaultNetworkId = DemoIds.Network;
+                options.PublicBaseUrl = new Uri(builder.Configuration["Expertennetzwerk:PublicBaseUrl"] ?? "http://127.0.0.1:5080/");
                 options.CursorProtectionKey = builder.Configuration["Expertennetzwerk:CursorProtectionKey"];
             })
             .UseDbContext<SampleCrmDbContext>()

@@ -19,7 +19,7 @@ public static class CrmSetup
     // Start-up: your context factory with the module's interceptors, then the module on top of it.
     public static void AddCrm(IServiceCollection services, string connectionString) => services
         .AddDbContextFactory<CrmDbContext>(db => db.UseSqlite(connectionString).AddExpertennetzwerkInterceptors())
-        .AddExpertennetzwerk()
+        .AddExpertennetzwerk(options => options.PublicBaseUrl = new Uri("https://crm.example.org/")) // links in mails
         .UseDbContext<CrmDbContext>()
         .UseCustomerDirectory<CrmCustomerDirectory>(); // your ICustomerDirectory over your customer table
 

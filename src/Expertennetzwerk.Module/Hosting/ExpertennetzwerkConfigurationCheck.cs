@@ -63,5 +63,16 @@ public static class ExpertennetzwerkConfigurationCheck
                     "where you configure it (AddDbContextFactory<...>(options => ...)).");
             }
         }
+
+        using (var scope = services.CreateScope())
+        {
+            if (scope.ServiceProvider.GetService<IPublicLinks>() is OptionsPublicLinks &&
+                services.GetRequiredService<IOptions<ExpertennetzwerkOptions>>().Value.PublicBaseUrl is null)
+            {
+                throw new InvalidOperationException(
+                    "Expertennetzwerk needs to know where users reach the host, for the links in mails and consent texts. Set " +
+                    "AddExpertennetzwerk(options => options.PublicBaseUrl = new Uri(\"https://crm.example.org/\")) or register your own IPublicLinks.");
+            }
+        }
     }
 }

@@ -28,4 +28,11 @@ public sealed class ExpertennetzwerkOptions
     /// instance that shares a database; when unset, a random key per process is used and cursors do not survive a restart.
     /// </summary>
     public string? CursorProtectionKey { get; set; }
+
+    /// <summary>
+    /// The absolute address under which users reach the host (e.g. <c>https://crm.example.org/</c>); the default
+    /// <see cref="Ports.IPublicLinks"/> builds the links in mails and consent texts from it. Required unless the host
+    /// registers its own <see cref="Ports.IPublicLinks"/> (the ASP.NET Core package does).
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 }

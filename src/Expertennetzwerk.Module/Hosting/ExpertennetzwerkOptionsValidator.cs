@@ -28,6 +28,11 @@ internal sealed class ExpertennetzwerkOptionsValidator : IValidateOptions<Expert
             failures.Add("Expertennetzwerk: DefaultNetworkId is the empty Guid; leave it unset or give the network's id.");
         }
 
+        if (options.PublicBaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"Expertennetzwerk: PublicBaseUrl must be an absolute http(s) address such as https://crm.example.org/ (is {baseUrl}).");
+        }
+
         if (options.CursorProtectionKey is { } key)
         {
             byte[]? bytes = null;

@@ -38,6 +38,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CursorProtector>();
         services.TryAddScoped<IDocumentStore, DatabaseDocumentStore>();
+        services.TryAddSingleton<IPublicLinks, OptionsPublicLinks>();
         services.TryAddScoped(sp => new ExpertOrderService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ICustomerDirectory>(),

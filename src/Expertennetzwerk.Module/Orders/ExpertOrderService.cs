@@ -476,7 +476,7 @@ public sealed class ExpertOrderService
             to = to.ToString(),
             historySequence = sequence,
         });
-        var eventType = trigger == OrderTrigger.Place ? "order.placed" : "order.state-changed";
+        var eventType = trigger == OrderTrigger.Place ? OutboxEventTypes.OrderPlaced : OutboxEventTypes.OrderStateChanged;
         db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, eventType, recipients, payload, $"{order.Id:N}:{trigger}:{sequence}", now));
     }
 

@@ -36,7 +36,7 @@ internal sealed class ModuleHandle : IAsyncDisposable
     public static ModuleHandle Start(Db db, string connectionString, IInterceptor? interceptor = null)
     {
         var services = new ServiceCollection();
-        var builder = services.AddExpertennetzwerk();
+        var builder = services.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/"));
         builder.UseEntityFrameworkCore(options =>
         {
             if (db == Db.Sqlite)

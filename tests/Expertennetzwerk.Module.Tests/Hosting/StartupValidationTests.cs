@@ -56,6 +56,12 @@ public sealed class StartupValidationTests
         ["MaxFormDataLength too small"] = (
             s => Valid(s, o => o.MaxFormDataLength = 10),
             ["MaxFormDataLength must be between 1 KiB and 16 MiB (is 10)"]),
+        ["no PublicBaseUrl"] = (
+            s => Valid(s, o => o.PublicBaseUrl = null),
+            ["PublicBaseUrl = new Uri(", "IPublicLinks"]),
+        ["PublicBaseUrl not http"] = (
+            s => Valid(s, o => o.PublicBaseUrl = new Uri("ftp://crm.example.org/")),
+            ["PublicBaseUrl must be an absolute http(s) address"]),
         ["DefaultNetworkId empty"] = (
             s => Valid(s, o => o.DefaultNetworkId = Guid.Empty),
             ["DefaultNetworkId is the empty Guid"]),
@@ -96,6 +102,7 @@ public sealed class StartupValidationTests
         Valid(builder.Services, o => o.CursorProtectionKey = Convert.ToBase64String(new byte[32]));
         builder.Services.AddDbContextFactory<CrmDbContext>(db => db.UseSqlite(Sqlite).AddExpertennetzwerkInterceptors());
         builder.Services.AddExpertennetzwerk().UseDbContext<CrmDbContext>();
+        builder.Services.AddSingleton<IPublicLinks, FixedLinks>(); // a host's own links need no PublicBaseUrl
         using var host = builder.Build();
         await host.StartAsync();
         host.Services.ValidateExpertennetzwerk();
@@ -103,7 +110,26 @@ public sealed class StartupValidationTests
     }
 
     private static void Valid(IServiceCollection services, Action<ExpertennetzwerkOptions> options) =>
-        services.AddExpertennetzwerk(options).UseEntityFrameworkCore(db => db.UseSqlite(Sqlite)).UseCustomerDirectory<InMemoryCustomerDirectory>();
+        services.AddExpertennetzwerk(o =>
+        {
+            o.PublicBaseUrl = new Uri("https://crm.example.org/");
+            options(o);
+        }).UseEntityFrameworkCore(db => db.UseSqlite(Sqlite)).UseCustomerDirectory<InMemoryCustomerDirectory>();
+
+    private sealed class FixedLinks : IPublicLinks
+    {
+        private static readonly Uri Root = new("https://links.example.org/");
+
+        public Uri Order(Guid networkId, Guid orderId) => Root;
+
+        public Uri Rating(Guid networkId, Guid orderId) => Root;
+
+        public Uri Consent(string token) => Root;
+
+        public Uri ConsentWithdrawal(string token) => Root;
+
+        public Uri DeadLetters(Guid networkId) => Root;
+    }
 
     /// <summary>The message of the exception and of everything it wraps (a host may aggregate start-up failures).</summary>
     private static List<string> Messages(Exception exception)

@@ -68,7 +68,11 @@ public sealed class ModuleHost : IAsyncDisposable
         SqliteConnection? sqlite = null;
         string? sqliteFile = null;
         string? postgres = null;
-        var builder = services.AddExpertennetzwerk(options.Options);
+        var builder = services.AddExpertennetzwerk(o =>
+        {
+            o.PublicBaseUrl = new Uri("https://crm.example.org/");
+            options.Options?.Invoke(o);
+        });
         if (kind == DatabaseKind.Sqlite && options.SqliteFile)
         {
             sqliteFile = Path.Combine(Path.GetTempPath(), "enw-test-" + Guid.NewGuid().ToString("N") + ".db");
