@@ -38,6 +38,7 @@ public static class DemoCatalog
         public int AcceptWithinBusinessDays { get; init; } = 2;
         public int CompleteWithinBusinessDays { get; init; } = 10;
         public IReadOnlyList<string> ProgressSteps { get; init; } = [];
+        public DataSharing Sharing { get; init; } = DataSharing.None;
     }
 
     public static IReadOnlyList<DemoService> Services { get; } =
@@ -55,6 +56,7 @@ public static class DemoCatalog
             TradePermission.Investment34f,
             OrderForms.Weiteranlage)
         {
+            Sharing = DemoSharing.Investment,
             FeeKind = FeeKind.Fixed,
             FeeValue = 2_500,
             AcceptWithinBusinessDays = 2,
@@ -72,6 +74,7 @@ public static class DemoCatalog
             TradePermission.Insurance34d,
             OrderForms.KfzFlotte)
         {
+            Sharing = DemoSharing.Fleet,
             PriceCents = 14_900,
             FeeKind = FeeKind.Fixed,
             FeeValue = 1_500,
@@ -90,6 +93,7 @@ public static class DemoCatalog
             TradePermission.Insurance34d,
             OrderForms.PkvTarifwechsel)
         {
+            Sharing = DemoSharing.Health,
             RevenueShareCents = 15_000,
             FeeKind = FeeKind.Fixed,
             FeeValue = 3_000,
@@ -108,6 +112,7 @@ public static class DemoCatalog
             TradePermission.Insurance34d,
             OrderForms.BavAnalyse)
         {
+            Sharing = DemoSharing.Payroll,
             PriceCents = 29_900,
             FeeKind = FeeKind.Percent,
             FeeValue = 1_000,
@@ -126,6 +131,7 @@ public static class DemoCatalog
             TradePermission.None,
             OrderForms.Nettolohn)
         {
+            Sharing = DemoSharing.Payroll,
             PriceCents = 39_900,
             FeeKind = FeeKind.Percent,
             FeeValue = 800,
@@ -143,6 +149,7 @@ public static class DemoCatalog
             TradePermission.Insurance34d,
             OrderForms.BuVoranfrage)
         {
+            Sharing = DemoSharing.Health,
             PriceCents = 4_900,
             FeeKind = FeeKind.Fixed,
             FeeValue = 500,
@@ -270,6 +277,7 @@ public static class DemoCatalog
                 CompleteWithinBusinessDays = demo.CompleteWithinBusinessDays,
                 ProgressSteps = demo.ProgressSteps,
                 FormDefinitionJson = demo.Form.ToJson(),
+                DataCategoriesJson = demo.Sharing.ToJson(),
             };
             version.Submit();
             version.Publish(now);

@@ -1,4 +1,6 @@
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.SampleHost.Crm;
@@ -21,6 +23,7 @@ public sealed class DemoSeeder(
     IDbContextFactory<SampleCrmDbContext> contexts,
     ExpertOrderService orders,
     ExpertOrderQueries queries,
+    ConsentService consents,
     TimeProvider time,
     ILogger<DemoSeeder> logger)
 {
@@ -94,6 +97,7 @@ public sealed class DemoSeeder(
 
         var created = await orders.CreateDraftAsync(demo.Broker, new CreateDraftCommand(demo.ServiceId, demo.CustomerRef, demo.FormDataJson), cancellationToken);
         var orderId = Ensure(created, demo, "CreateDraft").OrderId;
+        await ConsentAsync(demo, orderId, cancellationToken);
         var state = OrderState.Draft;
         foreach (var step in demo.Steps)
         {
@@ -114,6 +118,26 @@ public sealed class DemoSeeder(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Asks every data subject the service needs consent of through the real link and, unless the order stays a draft,
+    /// agrees on the consent page as the person would (a draft keeps its open request, as in the seed's walkthrough).
+    /// </summary>
+    private async Task ConsentAsync(DemoOrders.DemoOrder demo, Guid orderId, CancellationToken cancellationToken)
+    {
+        var sharing = DemoCatalog.Services.Single(s => s.Id == demo.ServiceId).Sharing;
+        foreach (var subject in sharing.SubjectsNeedingConsent.Order())
+        {
+            var command = subject == DataSubjectKind.Customer
+                ? new RequestConsentCommand(subject)
+                : new RequestConsentCommand(subject, "Laura Becker", "laura.becker@example.de");
+            var requested = Ensure(await consents.RequestConsentAsync(demo.Broker, orderId, command, cancellationToken: cancellationToken), demo, "RequestConsent");
+            if (demo.Target != OrderState.Draft)
+            {
+                Ensure(await consents.DecideAsync(requested.ConsentUrl.Segments[^1], agree: true, cancellationToken), demo, "Consent");
+            }
+        }
     }
 
     private static T Ensure<T>(Result<T> result, DemoOrders.DemoOrder demo, string step)

@@ -1,5 +1,6 @@
 using Expertennetzwerk.SampleHost.Crm;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Expertennetzwerk.SampleHost.MigrationsPostgres;
@@ -13,6 +14,9 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres;
 [Migration("20261127181900_ExpertennetzwerkSearch")]
 public sealed class ExpertennetzwerkSearch : Migration
 {
+    /// <inheritdoc />
+    public override IModel TargetModel => new InitialCreate().TargetModel;
+
     protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.AddExpertennetzwerkSearch();
 
     protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropExpertennetzwerkSearch();

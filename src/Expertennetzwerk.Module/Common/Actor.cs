@@ -21,6 +21,9 @@ public sealed record Actor(Guid UserId, Guid PartyId, PartyKind PartyKind, Guid 
     /// <summary>A user acting for the network's operator party.</summary>
     public static Actor Operator(Guid networkId, Guid partyId, Guid userId) => new(userId, partyId, PartyKind.Operator, networkId);
 
+    /// <summary>A data subject (customer, spouse, employee) acting through a consent or withdrawal link: no user, no party.</summary>
+    public static Actor DataSubject(Guid networkId) => new(Guid.Empty, Guid.Empty, PartyKind.Customer, networkId);
+
     /// <summary>The module's background jobs in a network.</summary>
     public static Actor System(Guid networkId) => new(Guid.Empty, Guid.Empty, PartyKind.System, networkId);
 }

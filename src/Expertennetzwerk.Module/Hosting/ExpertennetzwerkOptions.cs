@@ -35,4 +35,7 @@ public sealed class ExpertennetzwerkOptions
     /// registers its own <see cref="Ports.IPublicLinks"/> (the ASP.NET Core package does).
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a consent link can be answered; default 14 days (1 hour to 90 days).</summary>
+    public TimeSpan ConsentLinkLifetime { get; set; } = TimeSpan.FromDays(14);
 }

@@ -33,6 +33,11 @@ internal sealed class ExpertennetzwerkOptionsValidator : IValidateOptions<Expert
             failures.Add($"Expertennetzwerk: PublicBaseUrl must be an absolute http(s) address such as https://crm.example.org/ (is {baseUrl}).");
         }
 
+        if (options.ConsentLinkLifetime < TimeSpan.FromHours(1) || options.ConsentLinkLifetime > TimeSpan.FromDays(90))
+        {
+            failures.Add($"Expertennetzwerk: ConsentLinkLifetime must be between 1 hour and 90 days (is {options.ConsentLinkLifetime}).");
+        }
+
         if (options.CursorProtectionKey is { } key)
         {
             byte[]? bytes = null;

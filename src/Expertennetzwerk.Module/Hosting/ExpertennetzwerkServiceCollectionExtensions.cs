@@ -1,4 +1,6 @@
 using Expertennetzwerk.Module.Catalog;
+using Expertennetzwerk.Module.Consent;
+using Expertennetzwerk.Module.Templates;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Orders;
@@ -37,6 +39,10 @@ public static class ExpertennetzwerkServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CursorProtector>();
+        services.TryAddSingleton(new TemplateRendererOptions());
+        services.TryAddSingleton(sp => new TemplateRenderer(sp.GetRequiredService<TemplateRendererOptions>()));
+        services.TryAddSingleton(sp => new TemplateResolver(sp.GetService<ITemplateSource>()));
+        services.TryAddSingleton(sp => new TemplateService(sp.GetRequiredService<TemplateRenderer>(), sp.GetRequiredService<TemplateResolver>()));
         services.TryAddScoped<IDocumentStore, DatabaseDocumentStore>();
         services.TryAddSingleton<IPublicLinks, OptionsPublicLinks>();
         services.TryAddScoped(sp => new ExpertOrderService(
@@ -52,7 +58,16 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<CursorProtector>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IOrderWorkflowExtension>()));
+            sp.GetServices<IOrderWorkflowExtension>(),
+            sp.GetRequiredService<TemplateService>()));
+        services.TryAddScoped(sp => new ConsentService(
+            sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ExpertOrderService>(),
+            sp.GetRequiredService<TemplateService>(),
+            sp.GetRequiredService<IPublicLinks>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ExpertennetzwerkStartupCheck>());
         return new ExpertennetzwerkBuilder(services);
     }

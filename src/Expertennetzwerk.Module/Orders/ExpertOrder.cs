@@ -134,6 +134,12 @@ public sealed class ExpertOrder
     /// <summary>When it was completed.</summary>
     public DateTimeOffset? CompletedAt { get; internal set; }
 
+    /// <summary>
+    /// True after consent was withdrawn while the order was Completed or Disputed: the state stays, but the customer's
+    /// data must not be processed further (the expert no longer sees them; the dispute cannot resume work).
+    /// </summary>
+    public bool DataProcessingBlocked { get; internal set; }
+
     /// <summary>Concurrency token, increased by the code on every change.</summary>
     public long Version { get; internal set; }
 

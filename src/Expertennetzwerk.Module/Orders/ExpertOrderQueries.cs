@@ -7,6 +7,7 @@ using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Persistence.Dialects;
+using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Orders;
@@ -27,13 +28,55 @@ public sealed class ExpertOrderQueries
     private readonly CursorProtector _cursors;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
+    private readonly TemplateService _templates;
 
-    internal ExpertOrderQueries(IModuleDbContextFactory factory, CursorProtector cursors, TimeProvider time, IEnumerable<IOrderWorkflowExtension> extensions)
+    internal ExpertOrderQueries(
+        IModuleDbContextFactory factory, CursorProtector cursors, TimeProvider time, IEnumerable<IOrderWorkflowExtension> extensions, TemplateService templates)
     {
         _factory = factory;
         _cursors = cursors;
         _time = time;
         _extensions = extensions.ToList();
+        _templates = templates;
+    }
+
+    /// <summary>
+    /// "Auftragsbeschreibung anzeigen": the order description exactly as the expert receives it (same templates,
+    /// renderer and data), as text and HTML, plus the customer data categories and values that are shared. The owning
+    /// broker may preview it in any state (a draft shows no placement date); the assigned expert reads the same from
+    /// Placed on, unless consent was withdrawn and the data are blocked.
+    /// </summary>
+    public async Task<Result<OrderDescriptionPreview>> GetOrderDescriptionAsync(Actor actor, Guid orderId, string? culture = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var order = await db.Set<ExpertOrder>().AsNoTracking()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        if (order is null || role == OrderRole.None)
+        {
+            return Result<OrderDescriptionPreview>.From(Result.NotFound());
+        }
+
+        if (role is not (OrderRole.OwningBroker or OrderRole.AssignedExpert))
+        {
+            return Result<OrderDescriptionPreview>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+        }
+
+        if (role == OrderRole.AssignedExpert && order.DataProcessingBlocked)
+        {
+            return Result<OrderDescriptionPreview>.From(Result.Refused(OrderRefusals.DataProcessingBlocked));
+        }
+
+        var data = await OrderTemplateData.LoadAsync(db, order, null, cancellationToken).ConfigureAwait(false);
+        var language = TemplateFormatter.Language(culture);
+        var model = data.DescriptionModel(language);
+        return new OrderDescriptionPreview(
+            order.Id,
+            _templates.Render(TemplateKind.OrderDescription, language, TemplateFormat.Text, model, data.Templates, cancellationToken),
+            _templates.Render(TemplateKind.OrderDescription, language, TemplateFormat.Html, model, data.Templates, cancellationToken),
+            data.SharedCustomerData(language));
     }
 
     /// <summary>
@@ -53,7 +96,8 @@ public sealed class ExpertOrderQueries
             return Result<OrderDetail>.From(Result.NotFound());
         }
 
-        var includePersonalData = role is OrderRole.OwningBroker or OrderRole.AssignedExpert;
+        // After a withdrawn consent the expert no longer sees the customer's data (GDPR Art. 7(3)); the broker still does.
+        var includePersonalData = role is OrderRole.OwningBroker || (role is OrderRole.AssignedExpert && !order.DataProcessingBlocked);
         var purpose = operatorAccessPurpose?.Trim();
         if (role == OrderRole.Operator && !string.IsNullOrEmpty(purpose))
         {
@@ -120,6 +164,7 @@ public sealed class ExpertOrderQueries
             PlacedAt = order.PlacedAt,
             CompletedAt = order.CompletedAt,
             IncludesPersonalData = includePersonalData,
+            DataProcessingBlocked = order.DataProcessingBlocked,
             CustomerRef = includePersonalData ? order.CustomerRef : null,
             CustomerDisplayName = includePersonalData ? order.CustomerDisplayName : null,
             CustomerSnapshotJson = includePersonalData ? order.CustomerSnapshotJson : null,

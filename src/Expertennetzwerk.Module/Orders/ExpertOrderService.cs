@@ -306,7 +306,12 @@ public sealed class ExpertOrderService
         return FireAsync(actor, orderId, trigger, expectedVersion, trimmed, errors, null, cancellationToken);
     }
 
-    private async Task<Result<OrderChanged>> FireAsync(
+    /// <summary>
+    /// One workflow command as one unit of work: load, check role and version, guards, input, validation, extensions,
+    /// fire, effects, history and outbox, commit once. Other features' commands (consent) run through it too;
+    /// <paramref name="role"/> is given only by a caller that has proven it (a data subject's token).
+    /// </summary>
+    internal async Task<Result<OrderChanged>> FireAsync(
         Actor actor,
         Guid orderId,
         OrderTrigger trigger,
@@ -315,14 +320,15 @@ public sealed class ExpertOrderService
         IReadOnlyList<FieldError> inputErrors,
         Func<DbContext, ExpertOrder, ValueTask>? effect,
         CancellationToken cancellationToken,
-        Func<DbContext, OrderGuardContext, Task<IReadOnlyList<FieldError>>>? validate = null)
+        Func<DbContext, OrderGuardContext, Task<IReadOnlyList<FieldError>>>? validate = null,
+        OrderRole? role = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        role = order is null ? OrderRole.None : role ?? OrderAccess.RoleOf(order, actor);
         if (order is null || role == OrderRole.None)
         {
             return Result<OrderChanged>.From(Result.NotFound());
@@ -334,7 +340,7 @@ public sealed class ExpertOrderService
         }
 
         var guardContext = await OrderGuardContextLoader.LoadAsync(
-            db, order, actor, role, trigger == OrderTrigger.Place, [trigger], _extensions, cancellationToken).ConfigureAwait(false);
+            db, order, actor, role.Value, trigger == OrderTrigger.Place, [trigger], _extensions, cancellationToken).ConfigureAwait(false);
         var machine = OrderWorkflow.Create(guardContext);
         if (!machine.CanFire(trigger, out var unmet))
         {
@@ -419,6 +425,45 @@ public sealed class ExpertOrderService
         return new OrderChanged(order.Id, order.Number, order.State, order.Version);
     }
 
+    /// <summary>
+    /// Records an event on the order that is no workflow trigger (a data subject's consent decision): loads the order,
+    /// lets <paramref name="apply"/> change what it must (false = nothing to do: answer <paramref name="refusal"/>),
+    /// appends history, and commits once with the order's concurrency check (a lost race answers Conflict).
+    /// </summary>
+    internal async Task<Result> RecordEventAsync(
+        Actor actor, Guid orderId, string eventName, Func<DbContext, ExpertOrder, Task<bool>> apply, Refusal refusal, CancellationToken cancellationToken)
+    {
+        await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var order = await db.Set<ExpertOrder>()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        if (order is null || !await apply(db, order).ConfigureAwait(false))
+        {
+            return Result.Refused(refusal);
+        }
+
+        var now = _time.GetUtcNow();
+        order.Touch(now);
+        AppendHistory(db, order, actor, eventName, order.State, order.State, null, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException ex)
+        {
+            if (ex is not DbUpdateConcurrencyException && !await VersionMovedAsync(order.Id, order.Version - 1, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            return Result.Conflict();
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return Result.Ok();
+    }
+
     private static void ApplyStateEffects(ExpertOrder order, OrderTrigger trigger, OrderState from)
     {
         switch (trigger)
@@ -452,7 +497,7 @@ public sealed class ExpertOrderService
         return deltas;
     }
 
-    private OrderHistoryEntry AppendHistory(DbContext db, ExpertOrder order, Actor actor, string eventName, OrderState from, OrderState to, string? text, DateTimeOffset now)
+    internal OrderHistoryEntry AppendHistory(DbContext db, ExpertOrder order, Actor actor, string eventName, OrderState from, OrderState to, string? text, DateTimeOffset now)
     {
         order.HistoryCount++;
         var entry = new OrderHistoryEntry(
@@ -489,17 +534,18 @@ public sealed class ExpertOrderService
         return current != loadedVersion;
     }
 
-    private IEnumerable<FieldError> ValidateAttachments(IReadOnlyList<DocumentUpload> attachments)
+    /// <summary>Checks uploads against the options' count, size and type limits; one error per problem, by field.</summary>
+    internal IEnumerable<FieldError> ValidateAttachments(IReadOnlyList<DocumentUpload> attachments, string fieldPrefix = "attachments")
     {
         if (attachments.Count > MaxAttachments)
         {
-            yield return InputErrors.OutOfRange("attachments", 0, MaxAttachments);
+            yield return InputErrors.OutOfRange(fieldPrefix, 0, MaxAttachments);
             yield break;
         }
 
         for (var i = 0; i < attachments.Count; i++)
         {
-            var field = $"attachments[{i}]";
+            var field = $"{fieldPrefix}[{i}]";
             var attachment = attachments[i];
             var name = attachment.FileName?.Trim() ?? string.Empty;
             if (name.Length == 0)

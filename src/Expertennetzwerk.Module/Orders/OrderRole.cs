@@ -13,4 +13,6 @@ public enum OrderRole
     Operator,
     /// <summary>The module's background jobs.</summary>
     System,
+    /// <summary>A data subject acting through a consent or withdrawal link (never through an actor's party).</summary>
+    DataSubject,
 }

@@ -33,4 +33,14 @@ public enum OrderTrigger
     ResolveDisputeComplete,
     /// <summary>The operator settles a dispute by cancelling: Disputed → Cancelled.</summary>
     ResolveDisputeCancel,
+    /// <summary>The broker asks a data subject for consent through a link (internal, Draft).</summary>
+    RequestConsent,
+    /// <summary>The broker records a consent signed on paper, with a scan (internal, Draft).</summary>
+    RecordPaperConsent,
+    /// <summary>
+    /// The data subject (through the withdrawal link) or the broker (recording a call or letter) withdraws consent:
+    /// an open order is cancelled ("Einwilligung widerrufen"); in Completed or Disputed the state stays and further
+    /// processing of the data is blocked.
+    /// </summary>
+    WithdrawConsent,
 }

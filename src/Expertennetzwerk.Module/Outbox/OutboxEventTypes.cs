@@ -12,6 +12,13 @@ public static class OutboxEventTypes
     /// <summary>An order changed state (same payload as <see cref="OrderPlaced"/>, with the reason's history sequence).</summary>
     public const string OrderStateChanged = "order.state-changed";
 
+    /// <summary>
+    /// A broker asked a data subject for consent (payload: order id, consent id, data subject, name, mail address,
+    /// culture, the consent and withdrawal links, expiry). The links are secrets: the row is the only place they exist
+    /// besides the data subject's mail, so the planner must scrub the payload once the notification is delivered.
+    /// </summary>
+    public const string ConsentRequested = "consent.requested";
+
     /// <summary>Delivery row: one rendered mail (payload <see cref="OutboxMail"/>) to <see cref="Ports.IMailSender"/>.</summary>
     public const string Mail = "mail";
 

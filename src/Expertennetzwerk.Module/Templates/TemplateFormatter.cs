@@ -75,6 +75,33 @@ public static class TemplateFormatter
             : local.ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture) + " Uhr";
     }
 
+    /// <summary>The label of a customer field key as <c>ICustomerDirectory</c> hosts use them (e.g. <c>birthDate</c> → "Geburtsdatum"); unknown keys as they are.</summary>
+    public static string CustomerFieldLabel(string key, string language)
+    {
+        var english = Language(language) == English;
+        return key switch
+        {
+            "displayName" => "Name",
+            "title" => english ? "Title" : "Titel",
+            "firstName" => english ? "First name" : "Vorname",
+            "lastName" => english ? "Last name" : "Nachname",
+            "companyName" => english ? "Company" : "Firma",
+            "birthDate" => english ? "Date of birth" : "Geburtsdatum",
+            "email" => english ? "Email" : "E-Mail",
+            "phone" => english ? "Phone" : "Telefon",
+            "street" => english ? "Street" : "Straße",
+            "postalCode" => english ? "Postcode" : "PLZ",
+            "city" => english ? "City" : "Ort",
+            _ => key,
+        };
+    }
+
+    /// <summary>A customer field's value for people: ISO dates (<c>1968-09-14</c>) as <see cref="Date(DateOnly, string)"/>, the rest as given.</summary>
+    public static string CustomerFieldValue(string key, string value, string language) =>
+        key.EndsWith("Date", StringComparison.Ordinal) && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? Date(date, language)
+            : value;
+
     /// <summary>"Ja"/"Nein" or "Yes"/"No".</summary>
     public static string YesNo(bool value, string language) =>
         Language(language) == English ? (value ? "Yes" : "No") : (value ? "Ja" : "Nein");

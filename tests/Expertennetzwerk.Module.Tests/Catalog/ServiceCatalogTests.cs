@@ -20,7 +20,7 @@ public class ServiceCatalogTests
         var forBroker = (await catalog.ListAsync(n.Broker)).Value;
         var forAdvisor = (await catalog.ListAsync(n.Advisor)).Value;
 
-        forBroker.Select(e => e.ServiceId).Should().BeEquivalentTo([n.ServiceId, n.RevenueShareServiceId], "unpublished services are not in the catalogue");
+        forBroker.Select(e => e.ServiceId).Should().BeEquivalentTo([n.ServiceId, n.RevenueShareServiceId, n.ConsentServiceId, n.EmployeeConsentServiceId], "unpublished services are not in the catalogue");
         forBroker.Should().OnlyContain(e => e.IsOrderable);
         forAdvisor.Single(e => e.ServiceId == n.ServiceId).IsOrderable.Should().BeTrue();
         var share = forAdvisor.Single(e => e.ServiceId == n.RevenueShareServiceId);
@@ -28,7 +28,7 @@ public class ServiceCatalogTests
         share.NotOrderableBecause!.Code.Should().Be("order.advisor_revenue_share");
 
         var forExpert = (await catalog.ListAsync(n.Expert)).Value;
-        forExpert.Should().HaveCount(2).And.OnlyContain(e => !e.IsOrderable && e.NotOrderableBecause == null, "only brokers order");
+        forExpert.Should().HaveCount(4).And.OnlyContain(e => !e.IsOrderable && e.NotOrderableBecause == null, "only brokers order");
         (await catalog.ListAsync(n.Broker with { NetworkId = Guid.CreateVersion7() })).Value.Should().BeEmpty("another network's catalogue is not this one's");
         (await catalog.ListAsync(n.Broker, categoryId: Guid.CreateVersion7())).Value.Should().BeEmpty();
         (await catalog.ListAsync(new Actor(Guid.CreateVersion7(), Guid.CreateVersion7(), PartyKind.Customer, n.NetworkId))).Status.Should().Be(ResultStatus.Refused);

@@ -54,6 +54,8 @@ public sealed class ModuleHost : IAsyncDisposable
 
     public ExpertOrderQueries Queries => Services.GetRequiredService<ExpertOrderQueries>();
 
+    public Module.Consent.ConsentService Consents => Services.GetRequiredService<Module.Consent.ConsentService>();
+
     /// <summary>The SQLite file's connection string (only with <see cref="ModuleHostOptions.SqliteFile"/>).</summary>
     public string? SqliteFileConnectionString => _sqliteFile is null ? null : SqliteFileConnection(_sqliteFile);
 

@@ -1,8 +1,11 @@
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Ports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Tests.Support;
@@ -33,6 +36,7 @@ public static class OrderDriver
         var created = await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(serviceId ?? n.ServiceId, customerRef));
         Ok(created, "CreateDraft");
         var id = created.Value.OrderId;
+        await host.GiveNeededConsentsAsync(id, serviceId ?? n.ServiceId);
         switch (setup)
         {
             case "Draft":
@@ -78,11 +82,48 @@ public static class OrderDriver
         return id;
     }
 
+    /// <summary>A small PDF "scan" of a signed paper form.</summary>
+    public static DocumentUpload Scan() => new("Einwilligung unterschrieben.pdf", "application/pdf", "%PDF-1.4 signed consent"u8.ToArray());
+
+    /// <summary>Records the paper consents a consent service needs (the customer's, and an employee's for the bAV service).</summary>
+    public static async Task GiveNeededConsentsAsync(this ModuleHost host, Guid orderId, Guid serviceId)
+    {
+        var n = host.Network;
+        if (serviceId == n.ConsentServiceId || serviceId == n.EmployeeConsentServiceId)
+        {
+            Ok(await host.Consents.RecordPaperConsentAsync(n.Broker, orderId, new RecordPaperConsentCommand(DataSubjectKind.Customer, Scan())), "RecordPaperConsent");
+        }
+
+        if (serviceId == n.EmployeeConsentServiceId)
+        {
+            Ok(await host.Consents.RecordPaperConsentAsync(n.Broker, orderId, new RecordPaperConsentCommand(DataSubjectKind.Employee, Scan(), "Max Angestellter")), "RecordPaperConsent");
+        }
+    }
+
     /// <summary>Fires <paramref name="trigger"/> through its service method with valid input.</summary>
-    public static Task<Result<OrderChanged>> FireAsync(this ModuleHost host, Actor actor, Guid orderId, OrderTrigger trigger)
+    public static async Task<Result<OrderChanged>> FireAsync(this ModuleHost host, Actor actor, Guid orderId, OrderTrigger trigger)
     {
         var orders = host.Orders;
-        return trigger switch
+        switch (trigger)
+        {
+            case OrderTrigger.RequestConsent:
+                var requested = await host.Consents.RequestConsentAsync(actor, orderId, new RequestConsentCommand(DataSubjectKind.Customer));
+                return requested.IsOk ? new OrderChanged(orderId, string.Empty, OrderState.Draft, requested.Value.OrderVersion) : Result<OrderChanged>.From(requested);
+            case OrderTrigger.RecordPaperConsent:
+                var recorded = await host.Consents.RecordPaperConsentAsync(actor, orderId, new RecordPaperConsentCommand(DataSubjectKind.Customer, Scan()));
+                return recorded.IsOk ? new OrderChanged(orderId, string.Empty, OrderState.Draft, recorded.Value.OrderVersion) : Result<OrderChanged>.From(recorded);
+            case OrderTrigger.WithdrawConsent:
+                Guid consentId;
+                await using (var db = host.CreateDbContext())
+                {
+                    consentId = await db.Set<ConsentDeclaration>().Where(c => c.OrderId == orderId && c.Status == ConsentStatus.Given)
+                        .Select(c => c.Id).FirstOrDefaultAsync();
+                }
+
+                return await host.Consents.RecordWithdrawalAsync(actor, orderId, consentId, ConsentChannel.Phone, "Anruf der Kundin");
+        }
+
+        return await (trigger switch
         {
             OrderTrigger.SaveDraft => orders.SaveDraftAsync(actor, orderId, "{}"), // fits any form whose fields a draft may leave empty
             OrderTrigger.Place => orders.PlaceAsync(actor, orderId),
@@ -100,7 +141,7 @@ public static class OrderDriver
             OrderTrigger.ResolveDisputeComplete => orders.ResolveDisputeAsync(actor, orderId, DisputeResolution.Complete, "Leistung gilt als erbracht"),
             OrderTrigger.ResolveDisputeCancel => orders.ResolveDisputeAsync(actor, orderId, DisputeResolution.Cancel, "Auftrag aufgehoben"),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "No service method known for this trigger."),
-        };
+        });
     }
 
     /// <summary>Asserts an Ok result, naming the step that failed.</summary>

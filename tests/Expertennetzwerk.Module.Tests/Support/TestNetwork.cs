@@ -26,6 +26,53 @@ public sealed class TestNetwork
     /// <summary>A service paying the broker a revenue share (not orderable by advisors).</summary>
     public Guid RevenueShareServiceId { get; } = Guid.CreateVersion7();
 
+    /// <summary>
+    /// A PKV-like service that shares contact data under the broker contract and health data under explicit consent of
+    /// the customer (Art. 9 GDPR): placing needs the customer's fresh consent.
+    /// </summary>
+    public Guid ConsentServiceId { get; } = Guid.CreateVersion7();
+
+    /// <summary>A bAV-like service that needs the consent of the customer and of an employee.</summary>
+    public Guid EmployeeConsentServiceId { get; } = Guid.CreateVersion7();
+
+    /// <summary>The data categories of <see cref="ConsentServiceId"/>.</summary>
+    public static DataSharing HealthSharing { get; } = new()
+    {
+        Categories =
+        [
+            new DataCategory
+            {
+                Key = "contact",
+                Labels = new Dictionary<string, string> { ["de"] = "Kontaktdaten", ["en"] = "Contact details" },
+                LegalBasis = LegalBasis.BrokerContract,
+                CustomerFields = ["email", "phone"],
+            },
+            new DataCategory
+            {
+                Key = "health",
+                Labels = new Dictionary<string, string> { ["de"] = "Gesundheitsangaben", ["en"] = "Health information" },
+                LegalBasis = LegalBasis.ExplicitHealthConsent,
+                CustomerFields = ["birthDate"],
+            },
+        ],
+    };
+
+    /// <summary>The data categories of <see cref="EmployeeConsentServiceId"/>.</summary>
+    public static DataSharing EmployeeSharing { get; } = new()
+    {
+        Categories =
+        [
+            new DataCategory
+            {
+                Key = "payroll",
+                Labels = new Dictionary<string, string> { ["de"] = "Gehaltsdaten", ["en"] = "Payroll data" },
+                LegalBasis = LegalBasis.Consent,
+                DataSubjects = [DataSubjectKind.Customer, DataSubjectKind.Employee],
+                CustomerFields = ["email"],
+            },
+        ],
+    };
+
     /// <summary>A service whose only version is not published.</summary>
     public Guid UnpublishedServiceId { get; } = Guid.CreateVersion7();
 
@@ -84,16 +131,24 @@ public sealed class TestNetwork
         AddService(db, ServiceId, "Weiteranlage – Interessen-Check", revenueShare: 0, publish: true, now);
         AddService(db, RevenueShareServiceId, "Kfz-Flottencheck", revenueShare: 5_000, publish: true, now);
         AddService(db, UnpublishedServiceId, "Noch in Prüfung", revenueShare: 0, publish: false, now);
+        AddService(db, ConsentServiceId, "PKV-Tarifwechsel § 204 VVG", revenueShare: 0, publish: true, now, HealthSharing);
+        AddService(db, EmployeeConsentServiceId, "bAV-Analyse", revenueShare: 0, publish: true, now, EmployeeSharing);
         await db.SaveChangesAsync();
 
         foreach (var brokerId in new[] { BrokerPartyId, OtherBrokerPartyId, AdvisorPartyId })
         {
-            customers.Add(brokerId, "K-1", "Dr. Erika Mustermann");
+            customers.Add(brokerId, "K-1", "Dr. Erika Mustermann", new Dictionary<string, string?>
+            {
+                ["email"] = "erika@example.test",
+                ["phone"] = "+49 30 1234567",
+                ["birthDate"] = "1961-04-12",
+                ["street"] = "Hauptstraße 1", // not declared by any service: never copied
+            });
             customers.Add(brokerId, "K-2", "Jürgen Öztürk");
         }
     }
 
-    private void AddService(DbContext db, Guid serviceId, string title, long revenueShare, bool publish, DateTimeOffset now)
+    private void AddService(DbContext db, Guid serviceId, string title, long revenueShare, bool publish, DateTimeOffset now, DataSharing? sharing = null)
     {
         var service = new ExpertService(serviceId, NetworkId, ExpertPartyId, CategoryId, now);
         var version = new ExpertServiceVersion(Guid.CreateVersion7(), NetworkId, serviceId, 1, title, "Beschreibung: " + title, now)
@@ -103,6 +158,7 @@ public sealed class TestNetwork
             RevenueShareCents = revenueShare,
             ProgressSteps = ProgressSteps,
             FormDefinitionJson = OrderForm,
+            DataCategoriesJson = (sharing ?? DataSharing.None).ToJson(),
         };
         if (publish)
         {

@@ -18,6 +18,8 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
     /// The foreign broker and the other expert never see the order; the assigned expert never sees a draft (nor a
     /// withdrawn one, which never reached it); operator and system see every order of their network.
     /// InProgress orders are documented, so Complete's documentation guard is met. CancelledDraft is a withdrawn draft.
+    /// The orders are of a service that needs the customer's consent, given on paper right after the draft was created,
+    /// so Place's consent guard is met and WithdrawConsent has a consent to withdraw.
     /// </summary>
     public const string Table = """
         # setup              trigger                 owning   foreign  assigned other    operator system
@@ -36,6 +38,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         Draft                ResolveDisputeResume    R:state  NF       NF       NF       R:state  R:state
         Draft                ResolveDisputeComplete  R:state  NF       NF       NF       R:state  R:state
         Draft                ResolveDisputeCancel    R:state  NF       NF       NF       R:state  R:state
+        Draft                RequestConsent          Ok       NF       NF       NF       R:actor  R:actor
+        Draft                RecordPaperConsent      Ok       NF       NF       NF       R:actor  R:actor
+        Draft                WithdrawConsent         Ok       NF       NF       NF       R:actor  R:actor
 
         Placed               SaveDraft               R:state  NF       R:state  NF       R:state  R:state
         Placed               Place                   R:state  NF       R:state  NF       R:state  R:state
@@ -52,6 +57,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         Placed               ResolveDisputeResume    R:state  NF       R:state  NF       R:state  R:state
         Placed               ResolveDisputeComplete  R:state  NF       R:state  NF       R:state  R:state
         Placed               ResolveDisputeCancel    R:state  NF       R:state  NF       R:state  R:state
+        Placed               RequestConsent          R:state  NF       R:state  NF       R:state  R:state
+        Placed               RecordPaperConsent      R:state  NF       R:state  NF       R:state  R:state
+        Placed               WithdrawConsent         Ok       NF       R:actor  NF       R:actor  R:actor
 
         InProgress           SaveDraft               R:state  NF       R:state  NF       R:state  R:state
         InProgress           Place                   R:state  NF       R:state  NF       R:state  R:state
@@ -68,6 +76,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         InProgress           ResolveDisputeResume    R:state  NF       R:state  NF       R:state  R:state
         InProgress           ResolveDisputeComplete  R:state  NF       R:state  NF       R:state  R:state
         InProgress           ResolveDisputeCancel    R:state  NF       R:state  NF       R:state  R:state
+        InProgress           RequestConsent          R:state  NF       R:state  NF       R:state  R:state
+        InProgress           RecordPaperConsent      R:state  NF       R:state  NF       R:state  R:state
+        InProgress           WithdrawConsent         Ok       NF       R:actor  NF       R:actor  R:actor
 
         AwaitingInformation  SaveDraft               R:state  NF       R:state  NF       R:state  R:state
         AwaitingInformation  Place                   R:state  NF       R:state  NF       R:state  R:state
@@ -84,6 +95,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         AwaitingInformation  ResolveDisputeResume    R:state  NF       R:state  NF       R:state  R:state
         AwaitingInformation  ResolveDisputeComplete  R:state  NF       R:state  NF       R:state  R:state
         AwaitingInformation  ResolveDisputeCancel    R:state  NF       R:state  NF       R:state  R:state
+        AwaitingInformation  RequestConsent          R:state  NF       R:state  NF       R:state  R:state
+        AwaitingInformation  RecordPaperConsent      R:state  NF       R:state  NF       R:state  R:state
+        AwaitingInformation  WithdrawConsent         Ok       NF       R:actor  NF       R:actor  R:actor
 
         Completed            SaveDraft               R:state  NF       R:state  NF       R:state  R:state
         Completed            Place                   R:state  NF       R:state  NF       R:state  R:state
@@ -100,6 +114,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         Completed            ResolveDisputeResume    R:state  NF       R:state  NF       R:state  R:state
         Completed            ResolveDisputeComplete  R:state  NF       R:state  NF       R:state  R:state
         Completed            ResolveDisputeCancel    R:state  NF       R:state  NF       R:state  R:state
+        Completed            RequestConsent          R:state  NF       R:state  NF       R:state  R:state
+        Completed            RecordPaperConsent      R:state  NF       R:state  NF       R:state  R:state
+        Completed            WithdrawConsent         Ok       NF       R:actor  NF       R:actor  R:actor
 
         Declined             SaveDraft               R:state  NF       R:state  NF       R:state  R:state
         Declined             Place                   R:state  NF       R:state  NF       R:state  R:state
@@ -116,6 +133,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         Declined             ResolveDisputeResume    R:state  NF       R:state  NF       R:state  R:state
         Declined             ResolveDisputeComplete  R:state  NF       R:state  NF       R:state  R:state
         Declined             ResolveDisputeCancel    R:state  NF       R:state  NF       R:state  R:state
+        Declined             RequestConsent          R:state  NF       R:state  NF       R:state  R:state
+        Declined             RecordPaperConsent      R:state  NF       R:state  NF       R:state  R:state
+        Declined             WithdrawConsent         R:state  NF       R:state  NF       R:state  R:state
 
         Cancelled            SaveDraft               R:state  NF       R:state  NF       R:state  R:state
         Cancelled            Place                   R:state  NF       R:state  NF       R:state  R:state
@@ -132,6 +152,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         Cancelled            ResolveDisputeResume    R:state  NF       R:state  NF       R:state  R:state
         Cancelled            ResolveDisputeComplete  R:state  NF       R:state  NF       R:state  R:state
         Cancelled            ResolveDisputeCancel    R:state  NF       R:state  NF       R:state  R:state
+        Cancelled            RequestConsent          R:state  NF       R:state  NF       R:state  R:state
+        Cancelled            RecordPaperConsent      R:state  NF       R:state  NF       R:state  R:state
+        Cancelled            WithdrawConsent         R:state  NF       R:state  NF       R:state  R:state
 
         CancelledDraft       SaveDraft               R:state  NF       NF       NF       R:state  R:state
         CancelledDraft       Place                   R:state  NF       NF       NF       R:state  R:state
@@ -148,6 +171,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         CancelledDraft       ResolveDisputeResume    R:state  NF       NF       NF       R:state  R:state
         CancelledDraft       ResolveDisputeComplete  R:state  NF       NF       NF       R:state  R:state
         CancelledDraft       ResolveDisputeCancel    R:state  NF       NF       NF       R:state  R:state
+        CancelledDraft       RequestConsent          R:state  NF       NF       NF       R:state  R:state
+        CancelledDraft       RecordPaperConsent      R:state  NF       NF       NF       R:state  R:state
+        CancelledDraft       WithdrawConsent         R:state  NF       NF       NF       R:state  R:state
 
         Disputed             SaveDraft               R:state  NF       R:state  NF       R:state  R:state
         Disputed             Place                   R:state  NF       R:state  NF       R:state  R:state
@@ -164,6 +190,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         Disputed             ResolveDisputeResume    R:actor  NF       R:actor  NF       Ok       R:actor
         Disputed             ResolveDisputeComplete  R:actor  NF       R:actor  NF       Ok       R:actor
         Disputed             ResolveDisputeCancel    R:actor  NF       R:actor  NF       Ok       R:actor
+        Disputed             RequestConsent          R:state  NF       R:state  NF       R:state  R:state
+        Disputed             RecordPaperConsent      R:state  NF       R:state  NF       R:state  R:state
+        Disputed             WithdrawConsent         Ok       NF       R:actor  NF       R:actor  R:actor
         """;
 
     /// <summary>Where an Ok trigger leads (DESIGN.md §4), for the resulting state and history check.</summary>
@@ -187,6 +216,10 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         [(OrderState.Disputed, OrderTrigger.ResolveDisputeResume)] = OrderState.InProgress,
         [(OrderState.Disputed, OrderTrigger.ResolveDisputeComplete)] = OrderState.Completed,
         [(OrderState.Disputed, OrderTrigger.ResolveDisputeCancel)] = OrderState.Cancelled,
+        [(OrderState.Draft, OrderTrigger.WithdrawConsent)] = OrderState.Cancelled,
+        [(OrderState.Placed, OrderTrigger.WithdrawConsent)] = OrderState.Cancelled,
+        [(OrderState.InProgress, OrderTrigger.WithdrawConsent)] = OrderState.Cancelled,
+        [(OrderState.AwaitingInformation, OrderTrigger.WithdrawConsent)] = OrderState.Cancelled,
     };
 
     private static readonly string[] ActorNames = ["owning broker", "foreign broker", "assigned expert", "other expert", "operator", "system"];
@@ -229,7 +262,7 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         var mismatches = new List<string>();
         foreach (var setup in OrderDriver.Setups)
         {
-            var orderId = await host.OrderInAsync(setup);
+            var orderId = await host.OrderInAsync(setup, serviceId: host.Network.ConsentServiceId);
             var rows = Rows.Where(r => r.Setup == setup).ToList();
             for (var a = 0; a < actors.Length; a++)
             {
@@ -259,7 +292,7 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         for (var a = 0; a < actors.Length; a++)
         {
             // Only an Ok uses the order up; refusals leave it as it was (checked below), so the next actor reuses it.
-            orderId ??= await host.OrderInAsync(setup);
+            orderId ??= await host.OrderInAsync(setup, serviceId: host.Network.ConsentServiceId);
             var before = await host.FootprintAsync(orderId.Value);
             before.State.Should().Be(state);
             var result = await host.FireAsync(actors[a], orderId.Value, trigger);
@@ -276,7 +309,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
                 after.State.Should().Be(to, "{0} by the {1} leads from {2} to {3}", trigger, ActorNames[a], state, to);
                 after.Version.Should().Be(before.Version + 1);
                 after.History.Should().Be(before.History + 1, "every command appends exactly one history entry");
-                after.Outbox.Should().Be(before.Outbox + (to == state ? 0 : 1), "only a state change writes an outbox row");
+                // A state change writes its event; a consent request writes the data subject's notification.
+                var outboxRows = (to == state ? 0 : 1) + (trigger == OrderTrigger.RequestConsent ? 1 : 0);
+                after.Outbox.Should().Be(before.Outbox + outboxRows, "only a state change or a consent request writes an outbox row");
                 var last = (await host.HistoryAsync(orderId.Value))[^1];
                 last.Event.Should().Be(trigger.ToString());
                 last.FromState.Should().Be(state);

@@ -48,6 +48,9 @@ public sealed record OrderDetail
     /// <summary>Completed.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>True when consent was withdrawn after the work: the data must not be processed further.</summary>
+    public bool DataProcessingBlocked { get; init; }
+
     /// <summary>True when customer data and form data are included (never for the operator without a recorded purpose).</summary>
     public required bool IncludesPersonalData { get; init; }
 

@@ -1,5 +1,6 @@
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Network;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,13 @@ internal static class OrderGuardContextLoader
                 .SingleOrDefaultAsync(p => p.Id == order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = new OrderGuardContext(order, actor, role) { ServiceVersion = version, BrokerParty = broker };
+        OrderConsents? consents = null;
+        if (role is OrderRole.OwningBroker or OrderRole.DataSubject && triggers.Any(t => t is OrderTrigger.Place or OrderTrigger.WithdrawConsent or OrderTrigger.RequestConsent or OrderTrigger.RecordPaperConsent))
+        {
+            consents = await LoadConsentsAsync(db, order, version, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = new OrderGuardContext(order, actor, role) { ServiceVersion = version, BrokerParty = broker, Consents = consents };
         foreach (var extension in extensions)
         {
             foreach (var trigger in triggers)
@@ -42,5 +49,17 @@ internal static class OrderGuardContextLoader
         }
 
         return context;
+    }
+
+    /// <summary>The order's consents and what its service needs (the version's categories whose basis is consent).</summary>
+    public static async Task<OrderConsents> LoadConsentsAsync(DbContext db, ExpertOrder order, ExpertServiceVersion? version, CancellationToken cancellationToken)
+    {
+        var categoriesJson = version?.DataCategoriesJson ?? await db.Set<ExpertServiceVersion>().AsNoTracking()
+            .Where(v => v.Id == order.ServiceVersionId).Select(v => v.DataCategoriesJson).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var sharing = DataSharing.TryParse(categoriesJson, out _) ?? DataSharing.None;
+        // Tracked: a withdrawal changes the consent in the same unit of work.
+        var consents = await db.Set<ConsentDeclaration>().Where(c => c.OrderId == order.Id && c.NetworkId == order.NetworkId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new OrderConsents(sharing.SubjectsNeedingConsent, consents, ConsentEvidence.DataHash(ConsentEvidence.CanonicalData(order)));
     }
 }

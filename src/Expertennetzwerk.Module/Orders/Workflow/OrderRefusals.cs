@@ -49,6 +49,36 @@ public static class OrderRefusals
         "Bitte dokumentieren Sie den Auftrag, bevor Sie ihn abschließen.",
         "Please document the order before completing it.");
 
+    /// <summary>A data subject whose consent the service needs has not given it.</summary>
+    public static Refusal ConsentMissing { get; } = Add(
+        "order.consent_missing",
+        "Es fehlt die Einwilligungserklärung mindestens einer betroffenen Person. Bitte holen Sie sie ein, bevor Sie verbindlich bestellen.",
+        "The consent of at least one data subject is missing. Please obtain it before placing the order.");
+
+    /// <summary>The data changed after the consent was given, so it no longer covers them.</summary>
+    public static Refusal ConsentStale { get; } = Add(
+        "order.consent_stale",
+        "Die Auftragsdaten wurden nach der Einwilligung geändert. Bitte holen Sie die Einwilligung für die aktuellen Daten erneut ein.",
+        "The order data changed after consent was given. Please obtain consent for the current data again.");
+
+    /// <summary>The service shares nothing on the basis of consent, so there is no consent to ask for.</summary>
+    public static Refusal ConsentNotNeeded { get; } = Add(
+        "order.consent_not_needed",
+        "Diese Experten-Dienstleistung benötigt keine Einwilligungserklärung.",
+        "This expert service needs no consent declaration.");
+
+    /// <summary>There is no given consent to withdraw.</summary>
+    public static Refusal NoConsentToWithdraw { get; } = Add(
+        "order.no_consent_to_withdraw",
+        "Für diesen Auftrag liegt keine erteilte Einwilligung vor, die widerrufen werden könnte.",
+        "This order has no given consent that could be withdrawn.");
+
+    /// <summary>Consent was withdrawn: the customer's data must not be processed further.</summary>
+    public static Refusal DataProcessingBlocked { get; } = Add(
+        "order.data_processing_blocked",
+        "Die Einwilligung wurde widerrufen; die Daten dieses Auftrags dürfen nicht weiter verarbeitet werden.",
+        "Consent was withdrawn; this order's data must not be processed any further.");
+
     /// <summary>The text of a code, or null when the code is unknown.</summary>
     public static Refusal? Find(string code) => ByCode.GetValueOrDefault(code);
 

@@ -17,6 +17,7 @@ public static class OrderWorkflow
     public static IReadOnlySet<OrderTrigger> InternalTriggers { get; } = new HashSet<OrderTrigger>
     {
         OrderTrigger.SaveDraft, OrderTrigger.SetProgressStep, OrderTrigger.AddDocumentation,
+        OrderTrigger.RequestConsent, OrderTrigger.RecordPaperConsent,
     };
 
     /// <summary>Builds the machine over <paramref name="context"/>'s order.</summary>
@@ -41,17 +42,26 @@ public static class OrderWorkflow
             () => context.ServiceVersion is { } v && context.BrokerParty is { } b && v.IsOrderableBy(b.BrokerKind ?? BrokerKind.InsuranceBroker),
             OrderRefusals.AdvisorRevenueShare);
         var documented = Guard(() => order.DocumentationCount > 0, OrderRefusals.DocumentationMissing);
+        var consentGiven = Guard(() => context.Consents is { } c && c.AllGiven, OrderRefusals.ConsentMissing);
+        var consentFresh = Guard(() => context.Consents is { } c && c.AllFresh, OrderRefusals.ConsentStale);
+        var withdrawer = Guard(() => context.Role is OrderRole.OwningBroker or OrderRole.DataSubject, OrderRefusals.ActorNotPermitted);
+        var somethingToWithdraw = Guard(() => context.Consents is { } c && c.AnyGiven, OrderRefusals.NoConsentToWithdraw);
+        var processingAllowed = Guard(() => !order.DataProcessingBlocked, OrderRefusals.DataProcessingBlocked);
 
         machine.Configure(OrderState.Draft)
             .InternalTransitionIf(OrderTrigger.SaveDraft, _ => context.Role == OrderRole.OwningBroker, _ => { }, OrderRefusals.ActorNotPermitted.Code)
-            .PermitIf(OrderTrigger.Place, OrderState.Placed, broker, published, approved, licensed, advisorRule)
-            .PermitIf(OrderTrigger.Withdraw, OrderState.Cancelled, broker);
+            .InternalTransitionIf(OrderTrigger.RequestConsent, _ => ConsentAskable(context), _ => { }, ConsentAskRefusal(context))
+            .InternalTransitionIf(OrderTrigger.RecordPaperConsent, _ => ConsentAskable(context), _ => { }, ConsentAskRefusal(context))
+            .PermitIf(OrderTrigger.Place, OrderState.Placed, broker, published, approved, licensed, advisorRule, consentGiven, consentFresh)
+            .PermitIf(OrderTrigger.Withdraw, OrderState.Cancelled, broker)
+            .PermitIf(OrderTrigger.WithdrawConsent, OrderState.Cancelled, withdrawer, somethingToWithdraw);
 
         machine.Configure(OrderState.Placed)
             .PermitIf(OrderTrigger.Withdraw, OrderState.Cancelled, broker)
             .PermitIf(OrderTrigger.Accept, OrderState.InProgress, expert)
             .PermitIf(OrderTrigger.Decline, OrderState.Declined, expert)
-            .PermitIf(OrderTrigger.Cancel, OrderState.Cancelled, operatorOnly);
+            .PermitIf(OrderTrigger.Cancel, OrderState.Cancelled, operatorOnly)
+            .PermitIf(OrderTrigger.WithdrawConsent, OrderState.Cancelled, withdrawer, somethingToWithdraw);
 
         machine.Configure(OrderState.InProgress)
             .InternalTransitionIf(OrderTrigger.SetProgressStep, _ => context.Role == OrderRole.AssignedExpert, _ => { }, OrderRefusals.ActorNotPermitted.Code)
@@ -59,20 +69,25 @@ public static class OrderWorkflow
             .PermitIf(OrderTrigger.RequestInformation, OrderState.AwaitingInformation, expert)
             .PermitIf(OrderTrigger.Complete, OrderState.Completed, expert, documented)
             .PermitIf(OrderTrigger.Cancel, OrderState.Cancelled, expertOrOperator)
-            .PermitIf(OrderTrigger.OpenDispute, OrderState.Disputed, brokerOrExpert);
+            .PermitIf(OrderTrigger.OpenDispute, OrderState.Disputed, brokerOrExpert)
+            .PermitIf(OrderTrigger.WithdrawConsent, OrderState.Cancelled, withdrawer, somethingToWithdraw);
 
         machine.Configure(OrderState.AwaitingInformation)
             .InternalTransitionIf(OrderTrigger.AddDocumentation, _ => context.Role == OrderRole.AssignedExpert, _ => { }, OrderRefusals.ActorNotPermitted.Code)
             .PermitIf(OrderTrigger.ProvideInformation, OrderState.InProgress, brokerOrExpert)
             .PermitIf(OrderTrigger.Cancel, OrderState.Cancelled, expertOrOperator)
-            .PermitIf(OrderTrigger.OpenDispute, OrderState.Disputed, brokerOrExpert);
+            .PermitIf(OrderTrigger.OpenDispute, OrderState.Disputed, brokerOrExpert)
+            .PermitIf(OrderTrigger.WithdrawConsent, OrderState.Cancelled, withdrawer, somethingToWithdraw);
 
+        // Withdrawn consent after the work: the state stays (billing and the dispute go on), the data are blocked.
         machine.Configure(OrderState.Completed)
-            .PermitIf(OrderTrigger.OpenDispute, OrderState.Disputed, brokerOrExpert);
+            .PermitIf(OrderTrigger.OpenDispute, OrderState.Disputed, brokerOrExpert)
+            .InternalTransitionIf(OrderTrigger.WithdrawConsent, _ => Withdrawable(context), _ => { }, WithdrawRefusal(context));
 
         machine.Configure(OrderState.Disputed)
             .PermitIf(OrderTrigger.Cancel, OrderState.Cancelled, operatorOnly)
-            .PermitIf(OrderTrigger.ResolveDisputeResume, OrderState.InProgress, operatorOnly)
+            .InternalTransitionIf(OrderTrigger.WithdrawConsent, _ => Withdrawable(context), _ => { }, WithdrawRefusal(context))
+            .PermitIf(OrderTrigger.ResolveDisputeResume, OrderState.InProgress, operatorOnly, processingAllowed)
             .PermitIf(OrderTrigger.ResolveDisputeComplete, OrderState.Completed, operatorOnly)
             .PermitIf(OrderTrigger.ResolveDisputeCancel, OrderState.Cancelled, operatorOnly);
 
@@ -90,6 +105,19 @@ public static class OrderWorkflow
         var machine = Create(new OrderGuardContext(placeholder, Common.Actor.System(Guid.Empty), OrderRole.System));
         return MermaidGraph.Format(machine.GetInfo());
     }
+
+    private static bool ConsentAskable(OrderGuardContext context) =>
+        context.Role == OrderRole.OwningBroker && context.Consents is { Needed.Count: > 0 };
+
+    private static string ConsentAskRefusal(OrderGuardContext context) =>
+        context.Role == OrderRole.OwningBroker ? OrderRefusals.ConsentNotNeeded.Code : OrderRefusals.ActorNotPermitted.Code;
+
+    private static bool Withdrawable(OrderGuardContext context) =>
+        context.Role is OrderRole.OwningBroker or OrderRole.DataSubject && context.Consents is { AnyGiven: true };
+
+    // An internal transition takes one guard description: the reason that applies to this actor and order.
+    private static string WithdrawRefusal(OrderGuardContext context) =>
+        context.Role is OrderRole.OwningBroker or OrderRole.DataSubject ? OrderRefusals.NoConsentToWithdraw.Code : OrderRefusals.ActorNotPermitted.Code;
 
     private static Tuple<Func<bool>, string> Guard(Func<bool> check, Common.Refusal refusal) => Tuple.Create(check, refusal.Code);
 }

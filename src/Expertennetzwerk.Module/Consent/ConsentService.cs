@@ -1,0 +1,476 @@
+using System.Text.Json;
+using Expertennetzwerk.Module.Catalog;
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Network;
+using Expertennetzwerk.Module.Orders;
+using Expertennetzwerk.Module.Orders.Workflow;
+using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Ports;
+using Expertennetzwerk.Module.Templates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Expertennetzwerk.Module.Consent;
+
+/// <summary>
+/// Consent (Einwilligungserklärung, DESIGN.md §5): the broker asks each data subject whose legal basis is consent
+/// through an expiring, single-use link or records a paper consent with a scan; the data subject agrees or declines
+/// on the consent page and can withdraw later through a link of its own (or the broker records a withdrawal given by
+/// phone or letter). Every step is historised on the order without personal data; the evidence (text, template,
+/// hashes over text and covered data, times, channel, requester) stays with the consent.
+/// </summary>
+public sealed class ConsentService
+{
+    /// <summary>The reason an order is cancelled with when its consent is withdrawn.</summary>
+    public const string WithdrawnReason = "Einwilligung widerrufen";
+
+    private const int MaxNameLength = 200;
+    private const int MaxNoteLength = ExpertOrderService.MaxReasonLength;
+
+    private readonly IModuleDbContextFactory _factory;
+    private readonly ExpertOrderService _orders;
+    private readonly TemplateService _templates;
+    private readonly IPublicLinks _links;
+    private readonly IDocumentStore _documents;
+    private readonly TimeProvider _time;
+    private readonly ExpertennetzwerkOptions _options;
+
+    internal ConsentService(
+        IModuleDbContextFactory factory,
+        ExpertOrderService orders,
+        TemplateService templates,
+        IPublicLinks links,
+        IDocumentStore documents,
+        TimeProvider time,
+        IOptions<ExpertennetzwerkOptions> options)
+    {
+        _factory = factory;
+        _orders = orders;
+        _templates = templates;
+        _links = links;
+        _documents = documents;
+        _time = time;
+        _options = options.Value;
+    }
+
+    /// <summary>
+    /// The owning broker asks a data subject for consent ("Einwilligungserklärung erstellen"): renders the text for the
+    /// order's current data, keeps it with its evidence and returns the secret link (valid for
+    /// <see cref="ExpertennetzwerkOptions.ConsentLinkLifetime"/>). An open request of the same person is superseded.
+    /// </summary>
+    public async Task<Result<ConsentRequested>> RequestConsentAsync(
+        Actor actor, Guid orderId, RequestConsentCommand command, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new List<FieldError>();
+        var name = CheckName(command.Name, errors);
+        var email = command.Email?.Trim();
+        if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
+        {
+            errors.Add(InputErrors.Malformed("email"));
+        }
+
+        var culture = CheckCulture(command.Culture, errors);
+        var token = ConsentTokens.Create();
+        var withdrawalToken = ConsentTokens.Create();
+        ConsentDeclaration? created = null;
+        var result = await _orders.FireAsync(actor, orderId, OrderTrigger.RequestConsent, expectedVersion, command.DataSubject.ToString(), errors,
+            async (db, order) =>
+            {
+                var now = _time.GetUtcNow();
+                var expires = now + _options.ConsentLinkLifetime;
+                var data = await OrderTemplateData.LoadAsync(db, order, actor.UserId, cancellationToken).ConfigureAwait(false);
+                var subjectName = name ?? order.CustomerDisplayName;
+                var snapshot = Snapshot(data, culture, command.DataSubject, subjectName, _links.ConsentWithdrawal(withdrawalToken), now, expires, cancellationToken);
+                await SupersedeOpenRequestsAsync(db, order.Id, command.DataSubject, subjectName, cancellationToken).ConfigureAwait(false);
+                created = new ConsentDeclaration(Ids.New(_time), order.NetworkId, order.Id, command.DataSubject, subjectName, string.IsNullOrEmpty(email) ? null : email,
+                    culture, ConsentChannel.Link, snapshot, actor.UserId, actor.PartyId, now);
+                created.IssueLink(ConsentTokens.Hash(token), ConsentTokens.Hash(withdrawalToken), expires);
+                db.Add(created);
+                db.Add(ConsentRequestedOutbox(order, created, token, withdrawalToken, now));
+            },
+            cancellationToken,
+            validate: (db, context) => ValidateSubjectAsync(db, context, command.DataSubject, name, cancellationToken)).ConfigureAwait(false);
+
+        return result.IsOk
+            ? new ConsentRequested(created!.Id, orderId, result.Value.Version, _links.Consent(token), _links.ConsentWithdrawal(withdrawalToken), created.ExpiresAt!.Value)
+            : Result<ConsentRequested>.From(result);
+    }
+
+    /// <summary>
+    /// The owning broker records a consent signed on paper, with the scan of the form (stored through
+    /// <see cref="IDocumentStore"/>) and a note. The text the person signed is rendered and kept as for a link.
+    /// </summary>
+    public async Task<Result<PaperConsentRecorded>> RecordPaperConsentAsync(
+        Actor actor, Guid orderId, RecordPaperConsentCommand command, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new List<FieldError>();
+        var name = CheckName(command.Name, errors);
+        var note = CheckNote(command.Note, errors);
+        var culture = CheckCulture(command.Culture, errors);
+        if (command.Scan is null)
+        {
+            errors.Add(InputErrors.Required("scan"));
+        }
+        else
+        {
+            errors.AddRange(_orders.ValidateAttachments([command.Scan], "scan")
+                .Select(e => e with { Field = e.Field.Replace("scan[0]", "scan", StringComparison.Ordinal) }));
+        }
+
+        var withdrawalToken = ConsentTokens.Create();
+        ConsentDeclaration? created = null;
+        Guid? scanId = null;
+        var result = await _orders.FireAsync(actor, orderId, OrderTrigger.RecordPaperConsent, expectedVersion, command.DataSubject.ToString(), errors,
+            async (db, order) =>
+            {
+                var now = _time.GetUtcNow();
+                var data = await OrderTemplateData.LoadAsync(db, order, actor.UserId, cancellationToken).ConfigureAwait(false);
+                var subjectName = name ?? order.CustomerDisplayName;
+                var snapshot = Snapshot(data, culture, command.DataSubject, subjectName, _links.ConsentWithdrawal(withdrawalToken), now, now, cancellationToken);
+                scanId = await _documents.SaveAsync(order.NetworkId, command.Scan! with { FileName = command.Scan.FileName.Trim() }, cancellationToken).ConfigureAwait(false);
+                await SupersedeOpenRequestsAsync(db, order.Id, command.DataSubject, subjectName, cancellationToken).ConfigureAwait(false);
+                created = new ConsentDeclaration(Ids.New(_time), order.NetworkId, order.Id, command.DataSubject, subjectName, null,
+                    culture, ConsentChannel.Paper, snapshot, actor.UserId, actor.PartyId, now);
+                created.RecordPaper(scanId.Value, note, ConsentTokens.Hash(withdrawalToken), now);
+                db.Add(created);
+            },
+            cancellationToken,
+            validate: (db, context) => ValidateSubjectAsync(db, context, command.DataSubject, name, cancellationToken)).ConfigureAwait(false);
+
+        if (!result.IsOk && scanId is { } stored)
+        {
+            await _documents.DeleteAsync(actor.NetworkId, stored, CancellationToken.None).ConfigureAwait(false); // the command did not commit
+        }
+
+        return result.IsOk
+            ? new PaperConsentRecorded(created!.Id, orderId, result.Value.Version, _links.ConsentWithdrawal(withdrawalToken))
+            : Result<PaperConsentRecorded>.From(result);
+    }
+
+    /// <summary>
+    /// The owning broker records a withdrawal the data subject gave by phone or letter. An open order is cancelled
+    /// ("Einwilligung widerrufen"); a completed or disputed one keeps its state and its data are blocked.
+    /// </summary>
+    public Task<Result<OrderChanged>> RecordWithdrawalAsync(
+        Actor actor, Guid orderId, Guid consentId, ConsentChannel channel, string? note = null, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        if (channel is not (ConsentChannel.Phone or ConsentChannel.Letter))
+        {
+            errors.Add(InputErrors.NotAllowed("channel"));
+        }
+
+        var trimmedNote = CheckNote(note, errors);
+        return _orders.FireAsync(actor, orderId, OrderTrigger.WithdrawConsent, expectedVersion, WithdrawnReason, errors,
+            (db, order) => WithdrawAsync(db, order, consentId, channel, trimmedNote),
+            cancellationToken,
+            validate: (_, context) => Task.FromResult<IReadOnlyList<FieldError>>(
+                context.Consents?.Consents.Any(c => c.Id == consentId && c.Status == ConsentStatus.Given) == true ? [] : [InputErrors.Unknown("consentId")]));
+    }
+
+    /// <summary>The order's consents with their evidence, for the owning broker.</summary>
+    public async Task<Result<IReadOnlyList<ConsentSummary>>> ListAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = _factory.CreateDbContext();
+        var order = await db.Set<ExpertOrder>().AsNoTracking()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        if (order is null || role == OrderRole.None)
+        {
+            return Result<IReadOnlyList<ConsentSummary>>.From(Result.NotFound());
+        }
+
+        if (role != OrderRole.OwningBroker)
+        {
+            return Result<IReadOnlyList<ConsentSummary>>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+        }
+
+        var now = _time.GetUtcNow();
+        var dataHash = ConsentEvidence.DataHash(ConsentEvidence.CanonicalData(order));
+        var consents = await db.Set<ConsentDeclaration>().AsNoTracking().Where(c => c.OrderId == orderId && c.NetworkId == actor.NetworkId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Result<IReadOnlyList<ConsentSummary>>.Ok(consents
+            .OrderBy(c => c.RequestedAt).ThenBy(c => c.Id)
+            .Select(c => new ConsentSummary(
+                c.Id, c.DataSubject, c.DataSubjectName, c.Channel, c.Status,
+                c.Status == ConsentStatus.Requested && c.ExpiresAt <= now,
+                c.Status == ConsentStatus.Given && c.DataHash != dataHash,
+                c.RequestedAt, c.ExpiresAt, c.DecidedAt, c.WithdrawnAt, c.WithdrawalChannel,
+                c.TemplateId, c.TemplateVersion, c.ContentHash, c.DataHash, c.Text, c.ScanDocumentId))
+            .ToList());
+    }
+
+    /// <summary>
+    /// The consent page for <paramref name="token"/> (GET). Never uses the link up — mail scanners fetch links. Any
+    /// unknown, expired, used or malformed token answers <see cref="ConsentRefusals.InvalidLink"/> and nothing else.
+    /// </summary>
+    public async Task<Result<ConsentPage>> OpenAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (!ConsentTokens.IsWellFormed(token))
+        {
+            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+        }
+
+        var hash = ConsentTokens.Hash(token!);
+        await using var db = _factory.CreateDbContext();
+        var consent = await db.Set<ConsentDeclaration>().AsNoTracking().SingleOrDefaultAsync(c => c.TokenHash == hash, cancellationToken).ConfigureAwait(false);
+        var order = consent is null ? null : await db.Set<ExpertOrder>().AsNoTracking().SingleAsync(o => o.Id == consent.OrderId, cancellationToken).ConfigureAwait(false);
+        if (consent is null || order is null || !consent.IsOpen(_time.GetUtcNow()) || order.State != OrderState.Draft)
+        {
+            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+        }
+
+        return await PageAsync(db, consent, order, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The data subject's decision (POST): agree or decline, once. Historised on the order without personal data. Any
+    /// unknown, expired, used or malformed token answers <see cref="ConsentRefusals.InvalidLink"/> and changes nothing.
+    /// </summary>
+    public async Task<Result<ConsentPage>> DecideAsync(string? token, bool agree, CancellationToken cancellationToken = default)
+    {
+        if (!ConsentTokens.IsWellFormed(token))
+        {
+            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+        }
+
+        var hash = ConsentTokens.Hash(token!);
+        ConsentDeclaration? consent;
+        await using (var db = _factory.CreateDbContext())
+        {
+            consent = await db.Set<ConsentDeclaration>().AsNoTracking().SingleOrDefaultAsync(c => c.TokenHash == hash, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (consent is null)
+        {
+            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+        }
+
+        // A lost race with the broker's own edit of the order is not the data subject's problem: try again.
+        var result = Result.Conflict();
+        for (var attempt = 0; attempt < 3 && result.Status == ResultStatus.Conflict; attempt++)
+        {
+            result = await _orders.RecordEventAsync(Actor.DataSubject(consent.NetworkId), consent.OrderId, agree ? "ConsentGiven" : "ConsentDeclined",
+                async (db, order) =>
+                {
+                    var tracked = await db.Set<ConsentDeclaration>().SingleOrDefaultAsync(c => c.Id == consent.Id && c.TokenHash == hash, cancellationToken).ConfigureAwait(false);
+                    if (tracked is null || !tracked.IsOpen(_time.GetUtcNow()) || order.State != OrderState.Draft)
+                    {
+                        return false;
+                    }
+
+                    tracked.Decide(agree, _time.GetUtcNow());
+                    return true;
+                },
+                ConsentRefusals.InvalidLink,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!result.IsOk)
+        {
+            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+        }
+
+        await using var read = _factory.CreateDbContext();
+        var decided = await read.Set<ConsentDeclaration>().AsNoTracking().SingleAsync(c => c.Id == consent.Id, cancellationToken).ConfigureAwait(false);
+        var decidedOrder = await read.Set<ExpertOrder>().AsNoTracking().SingleAsync(o => o.Id == consent.OrderId, cancellationToken).ConfigureAwait(false);
+        return await PageAsync(read, decided, decidedOrder, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The withdrawal page for <paramref name="token"/> (GET, never uses it up); neutral refusal for anything invalid.</summary>
+    public async Task<Result<ConsentWithdrawalPage>> OpenWithdrawalAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
+        return found is { } f
+            ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, f.Consent.Status)
+            : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+    }
+
+    /// <summary>
+    /// The data subject withdraws (POST through the withdrawal link): an open order is cancelled ("Einwilligung
+    /// widerrufen"), a completed or disputed one keeps its state and its data are blocked. Works once.
+    /// </summary>
+    public async Task<Result<ConsentWithdrawalPage>> WithdrawAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
+        if (found is not { } f)
+        {
+            return Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+        }
+
+        var result = Result<OrderChanged>.From(Result.Conflict());
+        for (var attempt = 0; attempt < 3 && result.Status == ResultStatus.Conflict; attempt++)
+        {
+            result = await _orders.FireAsync(Actor.DataSubject(f.Consent.NetworkId), f.Order.Id, OrderTrigger.WithdrawConsent, null, WithdrawnReason, [],
+                (db, order) => WithdrawAsync(db, order, f.Consent.Id, ConsentChannel.Link, null),
+                cancellationToken,
+                validate: (_, context) => Task.FromResult<IReadOnlyList<FieldError>>(
+                    context.Consents?.Consents.Any(c => c.Id == f.Consent.Id && c.Status == ConsentStatus.Given && c.WithdrawalTokenHash == f.Consent.WithdrawalTokenHash) == true
+                        ? []
+                        : [InputErrors.Unknown("token")]),
+                role: OrderRole.DataSubject).ConfigureAwait(false);
+        }
+
+        return result.IsOk
+            ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, ConsentStatus.Withdrawn)
+            : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+    }
+
+    private async Task<(ConsentDeclaration Consent, ExpertOrder Order, string BrokerName)?> FindWithdrawableAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ConsentTokens.IsWellFormed(token))
+        {
+            return null;
+        }
+
+        var hash = ConsentTokens.Hash(token!);
+        await using var db = _factory.CreateDbContext();
+        var consent = await db.Set<ConsentDeclaration>().AsNoTracking().SingleOrDefaultAsync(c => c.WithdrawalTokenHash == hash, cancellationToken).ConfigureAwait(false);
+        if (consent is not { Status: ConsentStatus.Given })
+        {
+            return null;
+        }
+
+        var order = await db.Set<ExpertOrder>().AsNoTracking().SingleAsync(o => o.Id == consent.OrderId, cancellationToken).ConfigureAwait(false);
+        if (order.State is OrderState.Declined or OrderState.Cancelled || order.DataProcessingBlocked)
+        {
+            return null; // the data are no longer processed: nothing left to withdraw from
+        }
+
+        var broker = await db.Set<Party>().AsNoTracking().Where(p => p.Id == order.BrokerPartyId).Select(p => p.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
+        return (consent, order, broker);
+    }
+
+    private async ValueTask WithdrawAsync(DbContext db, ExpertOrder order, Guid consentId, ConsentChannel channel, string? note)
+    {
+        // The guard loader tracked the order's consents: this is the same instance, saved with the order.
+        var consent = await db.Set<ConsentDeclaration>().FindAsync(consentId).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The consent to withdraw vanished within the unit of work.");
+        consent.Withdraw(channel, note, _time.GetUtcNow());
+        if (order.State is OrderState.Completed or OrderState.Disputed)
+        {
+            order.DataProcessingBlocked = true;
+        }
+    }
+
+    private async Task<Result<ConsentPage>> PageAsync(DbContext db, ConsentDeclaration consent, ExpertOrder order, CancellationToken cancellationToken)
+    {
+        var broker = await db.Set<Party>().AsNoTracking().Where(p => p.Id == order.BrokerPartyId).Select(p => p.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
+        return new ConsentPage(order.Number, consent.DataSubjectName, broker, consent.Html, consent.Text, consent.Culture, consent.ExpiresAt, consent.Status);
+    }
+
+    private ConsentSnapshot Snapshot(
+        OrderTemplateData data, string culture, DataSubjectKind subject, string subjectName, Uri withdrawUrl, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var model = data.ConsentModel(culture, subject, subjectName, withdrawUrl.AbsoluteUri, now, expires);
+        var text = _templates.Render(TemplateKind.ConsentDeclaration, culture, TemplateFormat.Text, model, data.Templates, cancellationToken);
+        var html = _templates.Render(TemplateKind.ConsentDeclaration, culture, TemplateFormat.Html, model, data.Templates, cancellationToken);
+        var canonical = ConsentEvidence.CanonicalData(data.Order);
+        return new ConsentSnapshot(text.Text, html.Text, text.TemplateId, text.TemplateVersion, canonical,
+            ConsentEvidence.DataHash(canonical), ConsentEvidence.ContentHash(text.Text, canonical));
+    }
+
+    private static async Task SupersedeOpenRequestsAsync(DbContext db, Guid orderId, DataSubjectKind subject, string name, CancellationToken cancellationToken)
+    {
+        var open = await db.Set<ConsentDeclaration>()
+            .Where(c => c.OrderId == orderId && c.DataSubject == subject && c.Status == ConsentStatus.Requested)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var consent in open.Where(c => string.Equals(c.DataSubjectName, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            consent.Supersede();
+        }
+    }
+
+    private static async Task<IReadOnlyList<FieldError>> ValidateSubjectAsync(
+        DbContext db, OrderGuardContext context, DataSubjectKind subject, string? name, CancellationToken cancellationToken)
+    {
+        var categoriesJson = await db.Set<ExpertServiceVersion>().AsNoTracking().Where(v => v.Id == context.Order.ServiceVersionId)
+            .Select(v => v.DataCategoriesJson).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var sharing = DataSharing.TryParse(categoriesJson, out _) ?? DataSharing.None;
+        var errors = new List<FieldError>();
+        if (!sharing.SubjectsNeedingConsent.Contains(subject))
+        {
+            errors.Add(InputErrors.NotAllowed("dataSubject")); // the service needs no consent of this person
+        }
+
+        if (subject != DataSubjectKind.Customer && name is null)
+        {
+            errors.Add(InputErrors.Required("name"));
+        }
+
+        return errors;
+    }
+
+    private OutboxMessage ConsentRequestedOutbox(ExpertOrder order, ConsentDeclaration consent, string token, string withdrawalToken, DateTimeOffset now)
+    {
+        // The link is a secret: it lives in this row only until the notification is delivered (see docs/architecture.md).
+        var payload = JsonSerializer.Serialize(new
+        {
+            orderId = order.Id,
+            consentId = consent.Id,
+            dataSubject = consent.DataSubject.ToString(),
+            dataSubjectName = consent.DataSubjectName,
+            email = consent.DataSubjectEmail,
+            culture = consent.Culture,
+            consentUrl = _links.Consent(token).AbsoluteUri,
+            withdrawalUrl = _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri,
+            expiresAt = consent.ExpiresAt,
+        });
+        return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentRequested, $"subject:{consent.Id:D}", payload,
+            $"{order.Id:N}:consent:{consent.Id:N}", now);
+    }
+
+    private static string? CheckName(string? name, List<FieldError> errors)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > MaxNameLength)
+        {
+            errors.Add(InputErrors.TooLong("name", MaxNameLength));
+        }
+
+        return trimmed;
+    }
+
+    private static string? CheckNote(string? note, List<FieldError> errors)
+    {
+        var trimmed = note?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > MaxNoteLength)
+        {
+            errors.Add(InputErrors.TooLong("note", MaxNoteLength));
+        }
+
+        return trimmed;
+    }
+
+    private static string CheckCulture(string? culture, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(culture))
+        {
+            return "de-DE";
+        }
+
+        var trimmed = culture.Trim();
+        if (trimmed.StartsWith("de", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+        {
+            return TemplateFormatter.Language(trimmed) == TemplateFormatter.English ? "en" : "de-DE";
+        }
+
+        errors.Add(InputErrors.NotAllowed("culture"));
+        return "de-DE";
+    }
+}
