@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Expertennetzwerk.Module.Ports;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,8 @@ namespace Expertennetzwerk.Module.Smtp;
 /// <see cref="SmtpOptions.MaxConnections"/> connections; every send takes one connection for itself (a MailKit
 /// <see cref="SmtpClient"/> is not thread-safe, so a connection is never shared by two sends at once), and further
 /// calls wait for a free one. A connection is reused while it has been idle less than
-/// <see cref="SmtpOptions.ConnectionIdleTimeout"/>, and dropped after any error.
+/// <see cref="SmtpOptions.ConnectionIdleTimeout"/>, and dropped after any error. When the server turns out to have
+/// closed a pooled connection, the mail goes out once more on a new one (a redelivery keeps its Message-ID).
 /// </para>
 /// </summary>
 public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
@@ -76,8 +78,22 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
         SmtpClient? client = null;
         try
         {
-            client = await RentAsync(cancellationToken).ConfigureAwait(false);
-            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            (client, var reused) = await RentAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (reused && IsClosedByServer(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                // The server hung up on the pooled connection while it was idle (a time-out of its own, a restart):
+                // that says nothing about this mail, so it goes out once more on a new connection.
+                _logger.LogDebug(ex, "Pooled SMTP connection was closed by the server; sending {MessageId} on a new one.", mail.MessageId);
+                client.Dispose();
+                client = null;
+                client = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+
             var sent = client;
             client = null;
             await ReturnAsync(sent).ConfigureAwait(false);
@@ -151,18 +167,35 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
         };
     }
 
-    private async Task<SmtpClient> RentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a pooled connection failed because the server had closed it: the socket is gone, or the farewell the
+    /// server sent on its idle time-out or shutdown ("421 … closing transmission channel", some servers "221") answered
+    /// the first command.
+    /// </summary>
+    private static bool IsClosedByServer(Exception exception) => exception switch
+    {
+        SmtpCommandException command => command.StatusCode is SmtpStatusCode.ServiceNotAvailable or SmtpStatusCode.ServiceClosingTransmissionChannel,
+        ServiceNotConnectedException or SmtpProtocolException or IOException => true,
+        _ => false,
+    };
+
+    private async Task<(SmtpClient Client, bool Reused)> RentAsync(CancellationToken cancellationToken)
     {
         while (_idle.TryPop(out var entry))
         {
             if (entry.Client.IsConnected && _time.GetUtcNow() - entry.IdleSince < _options.ConnectionIdleTimeout)
             {
-                return entry.Client;
+                return (entry.Client, true);
             }
 
             await QuitAsync(entry.Client).ConfigureAwait(false);
         }
 
+        return (await ConnectAsync(cancellationToken).ConfigureAwait(false), false);
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
         var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         try
         {

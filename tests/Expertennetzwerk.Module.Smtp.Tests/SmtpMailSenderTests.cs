@@ -223,6 +223,20 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pooled_connection_the_server_closed_is_replaced_without_failing_the_send()
+    {
+        await using var impatient = await TestSmtpServer.StartAsync(idleLimit: TimeSpan.FromSeconds(1));
+        await using var sender = Senders.Create(impatient.Port, o => o.ConnectionIdleTimeout = TimeSpan.FromMinutes(1));
+        await sender.SendAsync(Senders.Mail("stale.1@expertennetzwerk", new MailAddress("anna@example.org")));
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the server hangs up on the idle pooled connection
+
+        await sender.SendAsync(Senders.Mail("stale.2@expertennetzwerk", new MailAddress("anna@example.org")));
+
+        (await impatient.WaitForAsync(2)).Select(r => r.Message.MessageId).Should().Equal("stale.1@expertennetzwerk", "stale.2@expertennetzwerk");
+        impatient.Sessions.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Without_an_idle_time_every_mail_gets_its_own_connection()
     {
         await using var sender = Senders.Create(_server.Port, o => o.ConnectionIdleTimeout = TimeSpan.Zero);

@@ -43,16 +43,22 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How many SMTP sessions (connections) clients opened.</summary>
     public int Sessions => Volatile.Read(ref _sessions);
 
-    public static async Task<TestSmtpServer> StartAsync()
+    /// <summary>Starts the server; with <paramref name="idleLimit"/> it hangs up on a client that sends no command for that long.</summary>
+    public static async Task<TestSmtpServer> StartAsync(TimeSpan? idleLimit = null)
     {
         var listeners = new EndpointListenerFactory();
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
 
-        var options = new SmtpServerOptionsBuilder()
+        var builder = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)))
-            .Build();
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)));
+        if (idleLimit is { } limit)
+        {
+            builder.CommandWaitTimeout(limit);
+        }
+
+        var options = builder.Build();
 
         TestSmtpServer? self = null;
         var services = new ServiceProvider();
