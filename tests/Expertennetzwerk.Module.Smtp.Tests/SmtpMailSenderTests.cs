@@ -225,10 +225,10 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     [Fact]
     public async Task A_pooled_connection_the_server_closed_is_replaced_without_failing_the_send()
     {
-        await using var impatient = await TestSmtpServer.StartAsync(idleLimit: TimeSpan.FromSeconds(1));
+        await using var impatient = await TestSmtpServer.StartAsync(idleLimit: TimeSpan.FromSeconds(2));
         await using var sender = Senders.Create(impatient.Port, o => o.ConnectionIdleTimeout = TimeSpan.FromMinutes(1));
         await sender.SendAsync(Senders.Mail("stale.1@expertennetzwerk", new MailAddress("anna@example.org")));
-        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the server hangs up on the idle pooled connection
+        await Task.Delay(TimeSpan.FromSeconds(4)); // the server hangs up on the idle pooled connection
 
         await sender.SendAsync(Senders.Mail("stale.2@expertennetzwerk", new MailAddress("anna@example.org")));
 
