@@ -12,6 +12,12 @@ public static class OutboxEventTypes
     /// <summary>An order changed state (same payload as <see cref="OrderPlaced"/>, with the reason's history sequence).</summary>
     public const string OrderStateChanged = "order.state-changed";
 
+    /// <summary>
+    /// A digital message was stored (payload: order id, number, message id, kind, sender user/party, recipient party,
+    /// history sequence, attachment count — ids only, never the text); the planner mails recipients who want mail.
+    /// </summary>
+    public const string MessageSent = "message.sent";
+
     /// <summary>Delivery row: one rendered mail (payload <see cref="OutboxMail"/>) to <see cref="Ports.IMailSender"/>.</summary>
     public const string Mail = "mail";
 
