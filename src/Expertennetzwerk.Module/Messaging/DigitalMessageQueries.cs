@@ -152,6 +152,65 @@ public sealed class DigitalMessageQueries
     }
 
     /// <summary>
+    /// The consent requests the order's data subjects were sent as digital messages, newest first (at most
+    /// <see cref="MaxPageSize"/>): for the owning broker party, also while the order is a draft; the operator needs
+    /// <paramref name="operatorAccessPurpose"/>, which is historised like a thread read. Nobody else reads them.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<DigitalMessageItem>>> ListConsentRequestsAsync(
+        Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
+        var order = await db.Set<ExpertOrder>()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        switch (role)
+        {
+            case OrderRole.None:
+                return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.NotFound());
+            case OrderRole.OwningBroker:
+                break;
+            case OrderRole.Operator:
+                var purpose = operatorAccessPurpose?.Trim();
+                if (string.IsNullOrEmpty(purpose))
+                {
+                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Refused(MessageRefusals.PurposeRequired));
+                }
+
+                if (purpose.Length > MaxPurposeLength)
+                {
+                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Invalid([InputErrors.TooLong("purpose", MaxPurposeLength)]));
+                }
+
+                order!.HistoryCount++;
+                db.Add(new OrderHistoryEntry(
+                    Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, _time.GetUtcNow(), actor.UserId, actor.PartyId, actor.PartyKind,
+                    OperatorAccessEvent, order.State, order.State, purpose));
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbUpdateException)
+                {
+                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Conflict());
+                }
+
+                break;
+            default:
+                return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Refused(MessageRefusals.NotAParticipant));
+        }
+
+        var networkId = order!.NetworkId;
+        var rows = await db.Set<DigitalMessage>().AsNoTracking()
+            .Where(m => m.NetworkId == networkId && m.OrderId == orderId && m.Kind == DigitalMessageKind.ConsentRequest)
+            .OrderByDescending(m => m.Sequence).Take(MaxPageSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var attachments = await AttachmentsAsync(db, rows, cancellationToken).ConfigureAwait(false);
+        return Result<IReadOnlyList<DigitalMessageItem>>.Ok(rows.Select(m => Item(m, order.Number, false, attachments)).ToList());
+    }
+
+    /// <summary>
     /// One page of the messages the actor's party received across its orders, newest first; with
     /// <see cref="InboxQuery.UnreadOnly"/> only those the acting user has not marked read. Broker and expert users only.
     /// </summary>
@@ -290,7 +349,7 @@ public sealed class DigitalMessageQueries
 
     private static DigitalMessageItem Item(DigitalMessage m, string orderNumber, bool isUnread, ILookup<Guid, MessageAttachmentInfo> attachments) =>
         new(m.Id, m.OrderId, orderNumber, m.Sequence, m.Kind, m.SentAt, m.SenderUserId, m.SenderPartyId, m.SenderPartyKind, m.RecipientPartyId,
-            m.Subject, m.Text, isUnread, attachments[m.Id].ToList());
+            m.RecipientName, m.RecipientAddress, m.Subject, m.Text, isUnread, attachments[m.Id].ToList());
 
     private static ulong FilterHash(string list, Actor actor, Guid orderId, int pageSize, bool unreadOnly, string? purpose)
     {

@@ -74,9 +74,30 @@ public sealed class ConsentRequestMessageTests(SharedHosts hosts) : IClassFixtur
         after.ReceivedCounterSum.Should().Be(before.ReceivedCounterSum, "a data subject has no inbox");
         (await host.LoadOrderAsync(id)).Version.Should().Be(versionBefore, "the caller decides whether its command changes the order");
 
+        // The broker reads it with the order (also as a draft); the operator only with a purpose; nobody else.
+        var forBroker = await host.MessageQueries().ListConsentRequestsAsync(n.Broker, id);
+        forBroker.Value.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Id = message.Id,
+            Kind = DigitalMessageKind.ConsentRequest,
+            RecipientName = "Dr. Erika Mustermann",
+            RecipientAddress = "erika@example.test",
+            Subject = "Ihre Einwilligung",
+            Text = ConsentText,
+            IsUnread = false,
+        }, o => o.ExcludingMissingMembers());
+        (await host.MessageQueries().ListConsentRequestsAsync(n.Expert, id)).Status.Should().Be(ResultStatus.NotFound, "the expert never sees a draft");
+        (await host.MessageQueries().ListConsentRequestsAsync(n.OtherBroker, id)).Status.Should().Be(ResultStatus.NotFound);
+        var historyCount = (await host.HistoryAsync(id)).Count;
+        (await host.MessageQueries().ListConsentRequestsAsync(n.Operator, id)).Refusal!.Code.Should().Be("message.purpose_required");
+        (await host.HistoryAsync(id)).Should().HaveCount(historyCount);
+        (await host.MessageQueries().ListConsentRequestsAsync(n.Operator, id, "Beschwerde der Kundin")).Value.Should().ContainSingle();
+        (await host.HistoryAsync(id))[^1].Should().BeEquivalentTo(new { Event = DigitalMessageQueries.OperatorAccessEvent, Text = "Beschwerde der Kundin" });
+
         // It is not part of the broker ↔ expert thread, which opens only when the order is placed.
         OrderDriver.Ok(await host.Orders.PlaceAsync(n.Broker, id), "Place");
         (await host.MessageQueries().ListThreadAsync(n.Expert, id, new ThreadQuery())).Value.Items.Should().BeEmpty();
+        (await host.MessageQueries().ListConsentRequestsAsync(n.Expert, id)).Refusal!.Code.Should().Be("message.not_a_participant");
     }
 
     [SkippableTheory]

@@ -13,6 +13,8 @@ namespace Expertennetzwerk.Module.Messaging.Queries;
 /// <param name="SenderPartyId">The party the sender acted for.</param>
 /// <param name="SenderPartyKind">The kind of that party.</param>
 /// <param name="RecipientPartyId">The receiving party (null for a data subject).</param>
+/// <param name="RecipientName">A data subject's name (consent requests only).</param>
+/// <param name="RecipientAddress">A data subject's address (consent requests only).</param>
 /// <param name="Subject">Subject, if any.</param>
 /// <param name="Text">The text.</param>
 /// <param name="IsUnread">True when it was sent to the reader's party and the reading user has not marked it read.</param>
@@ -28,6 +30,8 @@ public sealed record DigitalMessageItem(
     Guid SenderPartyId,
     PartyKind SenderPartyKind,
     Guid? RecipientPartyId,
+    string? RecipientName,
+    string? RecipientAddress,
     string? Subject,
     string Text,
     bool IsUnread,
