@@ -120,7 +120,9 @@ public sealed class MessageRaceTests
 
         results.Should().OnlyContain(r => r.Status == ResultStatus.Ok || r.Status == ResultStatus.Conflict);
         var ok = results.Count(r => r.IsOk);
-        ok.Should().BeGreaterThanOrEqualTo(4, "retries absorb most races");
+        // Each lost attempt means another message committed in its window, so a sender that gives up after MaxAttempts
+        // saw at least that many others commit: either all succeed or at least MaxAttempts do.
+        (ok == results.Length || ok >= DigitalMessageService.MaxAttempts).Should().BeTrue("retries absorb the races ({0} of {1} Ok)", ok, results.Length);
         var messages = await host.StoredMessagesAsync(id);
         messages.Should().HaveCount(ok);
         var history = await host.HistoryAsync(id);
