@@ -3,6 +3,7 @@ using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Templates;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Orders.Queries;
@@ -68,6 +69,16 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>()));
+        services.TryAddScoped(sp => new DigitalMessageService(
+            sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
+            sp.GetService<ILogger<DigitalMessageService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<DigitalMessageService>.Instance));
+        services.TryAddScoped(sp => new DigitalMessageQueries(
+            sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<CursorProtector>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ExpertennetzwerkStartupCheck>());
         return new ExpertennetzwerkBuilder(services);
     }

@@ -369,6 +369,7 @@ public sealed class ExpertOrderService
 
         var from = order.State;
         var assignedBefore = order.AssignedExpertPartyId;
+        var loadedHistoryCount = order.HistoryCount;
         await machine.FireAsync(trigger).ConfigureAwait(false);
         var to = order.State;
         var now = _time.GetUtcNow();
@@ -405,8 +406,9 @@ public sealed class ExpertOrderService
         }
         catch (DbUpdateException ex)
         {
-            // A unique key (e.g. the history sequence) can trip before the token check: a moved version means a lost race.
-            if (!await VersionMovedAsync(order.Id, order.Version - 1, cancellationToken).ConfigureAwait(false))
+            // A unique key (e.g. the history sequence) can trip before the token check: a moved version means a lost race,
+            // and so does a moved history count (a message or an operator's look appends history without a new version).
+            if (!await VersionMovedAsync(order.Id, order.Version - 1, loadedHistoryCount, cancellationToken).ConfigureAwait(false))
             {
                 throw;
             }
@@ -452,7 +454,7 @@ public sealed class ExpertOrderService
         }
         catch (DbUpdateException ex)
         {
-            if (ex is not DbUpdateConcurrencyException && !await VersionMovedAsync(order.Id, order.Version - 1, cancellationToken).ConfigureAwait(false))
+            if (ex is not DbUpdateConcurrencyException && !await VersionMovedAsync(order.Id, order.Version - 1, order.HistoryCount - 1, cancellationToken).ConfigureAwait(false))
             {
                 throw;
             }
@@ -525,13 +527,13 @@ public sealed class ExpertOrderService
         db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, eventType, recipients, payload, $"{order.Id:N}:{trigger}:{sequence}", now));
     }
 
-    private async Task<bool> VersionMovedAsync(Guid orderId, long loadedVersion, CancellationToken cancellationToken)
+    private async Task<bool> VersionMovedAsync(Guid orderId, long loadedVersion, int loadedHistoryCount, CancellationToken cancellationToken)
     {
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
-        var current = await db.Set<ExpertOrder>().AsNoTracking().Where(o => o.Id == orderId).Select(o => (long?)o.Version)
+        var current = await db.Set<ExpertOrder>().AsNoTracking().Where(o => o.Id == orderId).Select(o => new { o.Version, o.HistoryCount })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return current != loadedVersion;
+        return current is null || current.Version != loadedVersion || current.HistoryCount != loadedHistoryCount;
     }
 
     /// <summary>Checks uploads against the options' count, size and type limits; one error per problem, by field.</summary>

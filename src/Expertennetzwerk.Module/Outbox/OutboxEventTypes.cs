@@ -19,6 +19,12 @@ public static class OutboxEventTypes
     /// </summary>
     public const string ConsentRequested = "consent.requested";
 
+    /// <summary>
+    /// A digital message was stored (payload: order id, number, message id, kind, sender user/party, recipient party,
+    /// history sequence, attachment count — ids only, never the text); the planner mails recipients who want mail.
+    /// </summary>
+    public const string MessageSent = "message.sent";
+
     /// <summary>Delivery row: one rendered mail (payload <see cref="OutboxMail"/>) to <see cref="Ports.IMailSender"/>.</summary>
     public const string Mail = "mail";
 

@@ -38,6 +38,10 @@ public static class ExpertennetzwerkModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(options));
         modelBuilder.ApplyConfiguration(new StoredDocumentConfiguration(options));
         modelBuilder.ApplyConfiguration(new ConsentDeclarationConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DigitalMessageConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DigitalMessageAttachmentConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DigitalMessageReadMarkConfiguration(options));
+        modelBuilder.ApplyConfiguration(new DigitalMessageThreadCountConfiguration(options));
 
         // Every instant of the module is stored as UTC ticks (see UtcInstantConverter).
         var moduleAssembly = typeof(ExpertennetzwerkModelOptions).Assembly;

@@ -1,0 +1,224 @@
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Documents;
+using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Orders;
+using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Ports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Expertennetzwerk.Module.Messaging;
+
+/// <summary>
+/// The digital message commands: send a message in an order's thread (broker party ↔ assigned expert party, from
+/// Placed on) and mark a thread read. One command, one commit: the message, its history entry (no text), the delivery
+/// row for <see cref="IDigitalMessageChannel"/> and the <c>message.sent</c> event are saved together.
+/// </summary>
+/// <remarks>
+/// A message is not a change of the order: its <see cref="ExpertOrder.Version"/> and <see cref="ExpertOrder.UpdatedAt"/>
+/// stay, so a workflow command's expected version is not invalidated by a message. The history sequence is still
+/// unique per order: a message racing another command loses on the history's unique (order, sequence) key and is
+/// retried with the order read again (up to <see cref="MaxAttempts"/> times), so senders do not see that race.
+/// </remarks>
+public sealed class DigitalMessageService
+{
+    /// <summary>Longest message text.</summary>
+    public const int MaxTextLength = DigitalMessages.MaxTextLength;
+
+    /// <summary>Most attachments on one message.</summary>
+    public const int MaxAttachments = 10;
+
+    /// <summary>How often a command that lost a race with another command of the same order is tried.</summary>
+    public const int MaxAttempts = 5;
+
+    private readonly IModuleDbContextFactory _factory;
+    private readonly IDocumentStore _documents;
+    private readonly TimeProvider _time;
+    private readonly ExpertennetzwerkOptions _options;
+    private readonly ILogger<DigitalMessageService> _logger;
+
+    internal DigitalMessageService(
+        IModuleDbContextFactory factory, IDocumentStore documents, TimeProvider time, IOptions<ExpertennetzwerkOptions> options, ILogger<DigitalMessageService> logger)
+    {
+        _factory = factory;
+        _documents = documents;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Sends a message to the other party of the order's thread, optionally with files. Answers NotFound for an order
+    /// the actor cannot see, Refused for a draft (<c>message.thread_not_open</c>) or the operator
+    /// (<c>message.operator_cannot_send</c>), ValidationFailed for an empty or too long text or a refused file; in
+    /// every such case nothing is written.
+    /// </summary>
+    public async Task<Result<SentMessage>> SendAsync(
+        Actor actor, Guid orderId, string text, IReadOnlyList<DocumentUpload>? attachments = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        attachments ??= [];
+        var trimmed = text?.Trim() ?? string.Empty;
+        var errors = new List<FieldError>();
+        if (trimmed.Length == 0)
+        {
+            errors.Add(InputErrors.Required("text"));
+        }
+        else if (trimmed.Length > MaxTextLength)
+        {
+            errors.Add(InputErrors.TooLong("text", MaxTextLength));
+        }
+
+        errors.AddRange(AttachmentValidation.Validate(attachments, MaxAttachments, _options));
+
+        var stored = new List<StoredUpload>();
+        var committed = false;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var db = _factory.CreateDbContext();
+                var order = await db.Set<ExpertOrder>()
+                    .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+
+                // Visibility first (a stranger learns nothing, not even from an input error), then state, then input.
+                if (ThreadAccess.CheckSender(order, actor, out var recipientPartyId) is { } failure)
+                {
+                    return Result<SentMessage>.From(failure);
+                }
+
+                if (errors.Count > 0)
+                {
+                    return Result<SentMessage>.From(Result.Invalid(errors));
+                }
+
+                // Files are stored before the save (the default store uses its own connection, which on SQLite would wait
+                // for this command's write lock) and only once across attempts; they are deleted again unless we commit.
+                for (var i = stored.Count; i < attachments.Count; i++)
+                {
+                    var documentId = await _documents.SaveAsync(order!.NetworkId, attachments[i], cancellationToken).ConfigureAwait(false);
+                    stored.Add(new StoredUpload(attachments[i], documentId));
+                }
+
+                var loadedVersion = order!.Version;
+                var loadedHistoryCount = order.HistoryCount;
+                var message = await DigitalMessages.AddThreadMessageAsync(db, order, actor, recipientPartyId, trimmed, stored, _time, cancellationToken)
+                    .ConfigureAwait(false);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    committed = true;
+                    return new SentMessage(message.Id, order.Id, message.Sequence, message.SentAt);
+                }
+                catch (DbUpdateException ex)
+                {
+                    if (!await OrderMovedAsync(orderId, loadedVersion, loadedHistoryCount, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw; // not a race: a fault of the system
+                    }
+
+                    if (attempt >= MaxAttempts)
+                    {
+                        return Result<SentMessage>.From(Result.Conflict());
+                    }
+
+                    _logger.LogDebug(ex, "Order {OrderId} changed while a message was saved; trying again (attempt {Attempt}).", orderId, attempt);
+                }
+            }
+        }
+        finally
+        {
+            if (!committed)
+            {
+                foreach (var file in stored)
+                {
+                    await _documents.DeleteAsync(actor.NetworkId, file.DocumentId, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks the order's thread read for the acting user (for the party it acts for): every message up to and including
+    /// <paramref name="upToMessageId"/>, or all when it is null. Idempotent, and never moves backwards: marking an
+    /// older message read again changes nothing. Answers the order's remaining unread count.
+    /// </summary>
+    public async Task<Result<ThreadReadState>> MarkReadAsync(Actor actor, Guid orderId, Guid? upToMessageId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = _factory.CreateDbContext();
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
+            var order = await db.Set<ExpertOrder>().AsNoTracking()
+                .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+            if (ThreadAccess.CheckSender(order, actor, out _) is { } failure)
+            {
+                // Only the two parties of the thread have anything to mark (the operator reads without read marks).
+                return Result<ThreadReadState>.From(failure.Refusal == MessageRefusals.OperatorCannotSend ? Result.Refused(MessageRefusals.NotAParticipant) : failure);
+            }
+
+            var networkId = order!.NetworkId;
+            var thread = db.Set<DigitalMessage>().AsNoTracking()
+                .Where(m => m.NetworkId == networkId && m.OrderId == orderId && m.Kind == DigitalMessageKind.Thread);
+            int target;
+            if (upToMessageId is { } messageId)
+            {
+                var sequence = await thread.Where(m => m.Id == messageId).Select(m => (int?)m.Sequence)
+                    .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                if (sequence is null)
+                {
+                    return Result<ThreadReadState>.From(Result.Invalid([InputErrors.Unknown("upToMessageId")]));
+                }
+
+                target = sequence.Value;
+            }
+            else
+            {
+                target = await thread.MaxAsync(m => (int?)m.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
+            }
+
+            var partyId = actor.PartyId;
+            var received = await db.Set<DigitalMessageThreadCount>().AsNoTracking()
+                .Where(c => c.NetworkId == networkId && c.PartyId == partyId && c.OrderId == orderId)
+                .Select(c => c.ReceivedCount).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var mark = await db.Set<DigitalMessageReadMark>()
+                .FindAsync([networkId, partyId, actor.UserId, orderId], cancellationToken).ConfigureAwait(false);
+            var readUpTo = mark?.ReadUpToSequence ?? 0;
+            if (target <= readUpTo)
+            {
+                return new ThreadReadState(orderId, readUpTo, received - (mark?.ReadCount ?? 0));
+            }
+
+            var readCount = await thread.CountAsync(m => m.RecipientPartyId == partyId && m.Sequence <= target, cancellationToken).ConfigureAwait(false);
+            if (mark is null)
+            {
+                mark = new DigitalMessageReadMark(networkId, partyId, actor.UserId, orderId);
+                db.Add(mark);
+            }
+
+            mark.ReadUpToSequence = target;
+            mark.ReadCount = readCount;
+            mark.ReadAt = _time.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return new ThreadReadState(orderId, target, Math.Max(0, received - readCount));
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                // The same user marked read at the same time (the mark's watermark is its concurrency token, its key unique).
+                _logger.LogDebug(ex, "Read mark of order {OrderId} changed concurrently; trying again.", orderId);
+            }
+        }
+    }
+
+    private async Task<bool> OrderMovedAsync(Guid orderId, long loadedVersion, int loadedHistoryCount, CancellationToken cancellationToken)
+    {
+        await using var db = _factory.CreateDbContext();
+        var current = await db.Set<ExpertOrder>().AsNoTracking().Where(o => o.Id == orderId)
+            .Select(o => new { o.Version, o.HistoryCount }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return current is null || current.Version != loadedVersion || current.HistoryCount != loadedHistoryCount;
+    }
+}
