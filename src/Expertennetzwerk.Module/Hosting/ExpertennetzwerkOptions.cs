@@ -35,4 +35,10 @@ public sealed class ExpertennetzwerkOptions
     /// registers its own <see cref="Ports.IPublicLinks"/> (the ASP.NET Core package does).
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The hour (0–23, in the network's time zone, default 7 = 07:00) at which users who chose the daily digest get their
+    /// notifications of the past day in one mail.
+    /// </summary>
+    public int NotificationDigestHour { get; set; } = 7;
 }

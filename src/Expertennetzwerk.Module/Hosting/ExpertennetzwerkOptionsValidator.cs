@@ -33,6 +33,11 @@ internal sealed class ExpertennetzwerkOptionsValidator : IValidateOptions<Expert
             failures.Add($"Expertennetzwerk: PublicBaseUrl must be an absolute http(s) address such as https://crm.example.org/ (is {baseUrl}).");
         }
 
+        if (options.NotificationDigestHour is < 0 or > 23)
+        {
+            failures.Add($"Expertennetzwerk: NotificationDigestHour must be an hour between 0 and 23 (is {options.NotificationDigestHour}).");
+        }
+
         if (options.CursorProtectionKey is { } key)
         {
             byte[]? bytes = null;

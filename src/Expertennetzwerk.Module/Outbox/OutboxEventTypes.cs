@@ -17,4 +17,28 @@ public static class OutboxEventTypes
 
     /// <summary>Delivery row: one digital message (payload <see cref="Ports.DigitalMessageDelivery"/>) to <see cref="Ports.IDigitalMessageChannel"/>.</summary>
     public const string DigitalMessage = "digital-message";
+
+    /// <summary>
+    /// A digital message was sent on an order (payload <see cref="Notifications.MessageSentEvent"/>); the planner tells the
+    /// recipient party's users by mail (or digest) and pushes a digital message to the party.
+    /// </summary>
+    public const string MessageSent = "message.sent";
+
+    /// <summary>
+    /// A broker asked a data subject for consent (payload <see cref="Notifications.ConsentRequestedEvent"/>, which holds the
+    /// secret link: scrub the row once delivered, see <see cref="Notifications.OutboxSecrets"/>).
+    /// </summary>
+    public const string ConsentRequested = "consent.requested";
+
+    /// <summary>
+    /// Written by the dispatcher when a row dead-letters (payload <see cref="Notifications.DeadLetteredEvent"/>, built by
+    /// <see cref="Notifications.DeadLetteredEvent.NoticeFor"/>); the planner mails the operator. Never written for a notice itself.
+    /// </summary>
+    public const string DeadLettered = "outbox.dead-lettered";
+
+    /// <summary>A notification held for a user's daily digest (payload <see cref="Notifications.DigestItem"/>); delivering it does nothing, the <see cref="Digest"/> row bundles it.</summary>
+    public const string DigestItem = "digest-item";
+
+    /// <summary>A user's daily digest (payload <see cref="Notifications.DigestRun"/>): bundles the user's <see cref="DigestItem"/> rows of one slot into one mail.</summary>
+    public const string Digest = "digest";
 }

@@ -37,6 +37,7 @@ public static class ExpertennetzwerkModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new OrderStateCountConfiguration(options));
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration(options));
         modelBuilder.ApplyConfiguration(new StoredDocumentConfiguration(options));
+        modelBuilder.ApplyConfiguration(new NotificationPreferenceConfiguration(options));
 
         // Every instant of the module is stored as UTC ticks (see UtcInstantConverter).
         var moduleAssembly = typeof(ExpertennetzwerkModelOptions).Assembly;
