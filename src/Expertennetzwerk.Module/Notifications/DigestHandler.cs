@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Expertennetzwerk.Module.Outbox;
@@ -142,7 +141,7 @@ public sealed class DigestHandler : IOutboxHandler
         return new OutboxMail([new MailAddress(recipient.Email, recipient.DisplayName)], subject, text.ToString(), html.ToString());
     }
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    private static string Encode(string value) => HtmlEncodingTemplateContext.Encode(value);
 
     /// <summary>
     /// The user's digest items of <paramref name="run"/>'s slot, oldest first. Found by user and creation time (an item is
