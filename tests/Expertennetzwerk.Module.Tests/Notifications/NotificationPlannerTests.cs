@@ -4,6 +4,7 @@ using Expertennetzwerk.Module.Outbox;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Expertennetzwerk.Module.Tests.Notifications;
 
@@ -152,8 +153,30 @@ public sealed class NotificationPlannerTests
         OrderDriver.Ok(await kit.Host.Orders.WithdrawAsync(kit.N.OtherBroker, id, "Kunde hat abgesagt"), "Withdraw");
 
         var rows = await kit.PlanAsync(await kit.EventAsync(id, "Withdraw"));
-
         rows.Should().BeEmpty("the other broker party has no users");
+
+        var log = new ListLogger<NotificationPlanner>();
+        using var scope = kit.Host.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var planner = new NotificationPlanner(sp.GetRequiredService<IRecipientDirectory>(), sp.GetRequiredService<Expertennetzwerk.Module.Templates.TemplateService>(),
+            sp.GetRequiredService<IPublicLinks>(), kit.Host.Time, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Expertennetzwerk.Module.Hosting.ExpertennetzwerkOptions>>(), log);
+        await using var db = kit.Host.CreateDbContext();
+        var context = new OutboxDeliveryContext(await kit.EventAsync(id, "Withdraw"), db);
+        await planner.HandleAsync(context, CancellationToken.None);
+        context.FollowUps.Should().BeEmpty();
+        log.Messages.Should().Contain(m => m.Contains(kit.N.OtherBrokerPartyId.ToString(), StringComparison.Ordinal) && m.Contains("no recipient", StringComparison.Ordinal));
+    }
+
+    private sealed class ListLogger<T> : Microsoft.Extensions.Logging.ILogger<T>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
     }
 
     [SkippableTheory]
