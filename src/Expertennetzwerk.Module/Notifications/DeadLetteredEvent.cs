@@ -40,7 +40,8 @@ public sealed record DeadLetteredEvent(
 
     /// <summary>
     /// The notice row for <paramref name="deadRow"/> (the dispatcher adds it in the commit that dead-letters the row), or
-    /// null when it deserves none (<see cref="DeservesNotice"/>). Its key is <c>deadletter:{row id}:{attempts}</c>.
+    /// null when it deserves none (<see cref="DeservesNotice"/>). Its key is <c>deadletter:{row id}:{now in UTC ticks}</c>, so a
+    /// row that is re-queued by the operator and dead-letters again gets a notice of its own.
     /// </summary>
     /// <param name="deadRow">The row being dead-lettered, with its final <see cref="OutboxMessage.Attempts"/> and <see cref="OutboxMessage.LastError"/>.</param>
     /// <param name="noticeId">The new row's id.</param>
@@ -61,7 +62,7 @@ public sealed record DeadLetteredEvent(
             OutboxEventTypes.DeadLettered,
             "operator",
             JsonSerializer.Serialize(payload),
-            $"{KeyPrefix}{deadRow.Id:N}:{deadRow.Attempts}",
+            $"{KeyPrefix}{deadRow.Id:N}:{now.UtcTicks}",
             now);
     }
 }

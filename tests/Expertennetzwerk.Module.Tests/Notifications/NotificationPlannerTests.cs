@@ -266,7 +266,8 @@ public sealed class NotificationPlannerTests
 
         var notice = DeadLetteredEvent.NoticeFor(dead, Guid.CreateVersion7(), now)!;
         notice.EventType.Should().Be(OutboxEventTypes.DeadLettered);
-        notice.IdempotencyKey.Should().Be($"deadletter:{dead.Id:N}:8");
+        notice.IdempotencyKey.Should().Be($"deadletter:{dead.Id:N}:{now.UtcTicks}");
+        DeadLetteredEvent.NoticeFor(dead, Guid.CreateVersion7(), now.AddHours(1))!.IdempotencyKey.Should().NotBe(notice.IdempotencyKey, "dead again after a re-queue: a new notice");
         await using (var db = kit.Host.CreateDbContext())
         {
             db.Add(notice);
