@@ -3,6 +3,7 @@ using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Network;
+using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Outbox;
@@ -89,7 +90,10 @@ public sealed class ConsentService
                     culture, ConsentChannel.Link, snapshot, actor.UserId, actor.PartyId, now);
                 created.IssueLink(ConsentTokens.Hash(token), ConsentTokens.Hash(withdrawalToken), expires);
                 db.Add(created);
-                db.Add(ConsentRequestedOutbox(order, created, token, withdrawalToken, now));
+                if (created.DataSubjectEmail is not null)
+                {
+                    db.Add(ConsentRequestedOutbox(order, created, token, withdrawalToken, now));
+                }
             },
             cancellationToken,
             validate: (db, context) => ValidateSubjectAsync(db, context, command.DataSubject, name, cancellationToken)).ConfigureAwait(false);
@@ -408,21 +412,13 @@ public sealed class ConsentService
 
     private OutboxMessage ConsentRequestedOutbox(ExpertOrder order, ConsentDeclaration consent, string token, string withdrawalToken, DateTimeOffset now)
     {
-        // The link is a secret: it lives in this row only until the notification is delivered (see docs/architecture.md).
-        var payload = JsonSerializer.Serialize(new
-        {
-            orderId = order.Id,
-            consentId = consent.Id,
-            dataSubject = consent.DataSubject.ToString(),
-            dataSubjectName = consent.DataSubjectName,
-            email = consent.DataSubjectEmail,
-            culture = consent.Culture,
-            consentUrl = _links.Consent(token).AbsoluteUri,
-            withdrawalUrl = _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri,
-            expiresAt = consent.ExpiresAt,
-        });
-        return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentRequested, $"subject:{consent.Id:D}", payload,
-            $"{order.Id:N}:consent:{consent.Id:N}", now);
+        // The links are secrets: they live in this row (and the mail and digital message planned from it) only until
+        // delivered; the keys' "consent:" prefix makes the outbox scrub them then (Notifications/OutboxSecrets).
+        var payload = new ConsentRequestedEvent(
+            order.Id, consent.Id, consent.DataSubjectName, consent.DataSubjectEmail!, consent.Culture,
+            _links.Consent(token).AbsoluteUri, _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri, consent.ExpiresAt!.Value);
+        return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentRequested, $"subject:{consent.Id:D}",
+            JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentRequestedEvent.IdempotencyKey(consent.Id), now);
     }
 
     private static string? CheckName(string? name, List<FieldError> errors)

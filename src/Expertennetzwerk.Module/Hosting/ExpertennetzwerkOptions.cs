@@ -38,4 +38,10 @@ public sealed class ExpertennetzwerkOptions
 
     /// <summary>How long a consent link can be answered; default 14 days (1 hour to 90 days).</summary>
     public TimeSpan ConsentLinkLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// The hour (0–23, in the network's time zone, default 7 = 07:00) at which users who chose the daily digest get their
+    /// notifications of the past day in one mail.
+    /// </summary>
+    public int NotificationDigestHour { get; set; } = 7;
 }

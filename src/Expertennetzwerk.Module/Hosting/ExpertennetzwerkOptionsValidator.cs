@@ -38,6 +38,11 @@ internal sealed class ExpertennetzwerkOptionsValidator : IValidateOptions<Expert
             failures.Add($"Expertennetzwerk: ConsentLinkLifetime must be between 1 hour and 90 days (is {options.ConsentLinkLifetime}).");
         }
 
+        if (options.NotificationDigestHour is < 0 or > 23)
+        {
+            failures.Add($"Expertennetzwerk: NotificationDigestHour must be an hour between 0 and 23 (is {options.NotificationDigestHour}).");
+        }
+
         if (options.CursorProtectionKey is { } key)
         {
             byte[]? bytes = null;

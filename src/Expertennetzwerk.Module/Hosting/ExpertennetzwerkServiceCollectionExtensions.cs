@@ -1,16 +1,18 @@
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Consent;
-using Expertennetzwerk.Module.Templates;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Messaging;
+using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Orders.Workflow;
+using Expertennetzwerk.Module.Outbox;
 using Expertennetzwerk.Module.Persistence;
 using Microsoft.Extensions.Logging;
 using Expertennetzwerk.Module.Ports;
+using Expertennetzwerk.Module.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -79,6 +81,13 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<CursorProtector>(),
             sp.GetRequiredService<TimeProvider>()));
+
+        // Notifications: the planner and the digest turn event rows into delivery rows (resolved by the dispatcher per scope).
+        services.TryAddScoped<IRecipientDirectory>(sp => new ModuleRecipientDirectory(sp.GetRequiredService<IModuleDbContextFactory>()));
+        services.TryAddScoped(sp => new NotificationPreferences(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NotificationPlanner>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, DigestHandler>());
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ExpertennetzwerkStartupCheck>());
         return new ExpertennetzwerkBuilder(services);
     }

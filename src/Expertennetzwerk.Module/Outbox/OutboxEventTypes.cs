@@ -12,22 +12,33 @@ public static class OutboxEventTypes
     /// <summary>An order changed state (same payload as <see cref="OrderPlaced"/>, with the reason's history sequence).</summary>
     public const string OrderStateChanged = "order.state-changed";
 
-    /// <summary>
-    /// A broker asked a data subject for consent (payload: order id, consent id, data subject, name, mail address,
-    /// culture, the consent and withdrawal links, expiry). The links are secrets: the row is the only place they exist
-    /// besides the data subject's mail, so the planner must scrub the payload once the notification is delivered.
-    /// </summary>
-    public const string ConsentRequested = "consent.requested";
-
-    /// <summary>
-    /// A digital message was stored (payload: order id, number, message id, kind, sender user/party, recipient party,
-    /// history sequence, attachment count — ids only, never the text); the planner mails recipients who want mail.
-    /// </summary>
-    public const string MessageSent = "message.sent";
-
     /// <summary>Delivery row: one rendered mail (payload <see cref="OutboxMail"/>) to <see cref="Ports.IMailSender"/>.</summary>
     public const string Mail = "mail";
 
     /// <summary>Delivery row: one digital message (payload <see cref="Ports.DigitalMessageDelivery"/>) to <see cref="Ports.IDigitalMessageChannel"/>.</summary>
     public const string DigitalMessage = "digital-message";
+
+    /// <summary>
+    /// A digital message was sent on an order (payload <see cref="Notifications.MessageSentEvent"/>); the planner tells the
+    /// recipient party's users by mail (or digest) and pushes a digital message to the party.
+    /// </summary>
+    public const string MessageSent = "message.sent";
+
+    /// <summary>
+    /// A broker asked a data subject for consent (payload <see cref="Notifications.ConsentRequestedEvent"/>, which holds the
+    /// secret link: scrub the row once delivered, see <see cref="Notifications.OutboxSecrets"/>).
+    /// </summary>
+    public const string ConsentRequested = "consent.requested";
+
+    /// <summary>
+    /// Written by the dispatcher when a row dead-letters (payload <see cref="Notifications.DeadLetteredEvent"/>, built by
+    /// <see cref="Notifications.DeadLetteredEvent.NoticeFor"/>); the planner mails the operator. Never written for a notice itself.
+    /// </summary>
+    public const string DeadLettered = "outbox.dead-lettered";
+
+    /// <summary>A notification held for a user's daily digest (payload <see cref="Notifications.DigestItem"/>); delivering it does nothing, the <see cref="Digest"/> row bundles it.</summary>
+    public const string DigestItem = "digest-item";
+
+    /// <summary>A user's daily digest (payload <see cref="Notifications.DigestRun"/>): bundles the user's <see cref="DigestItem"/> rows of one slot into one mail.</summary>
+    public const string Digest = "digest";
 }

@@ -42,6 +42,7 @@ public static class ExpertennetzwerkModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new DigitalMessageAttachmentConfiguration(options));
         modelBuilder.ApplyConfiguration(new DigitalMessageReadMarkConfiguration(options));
         modelBuilder.ApplyConfiguration(new DigitalMessageThreadCountConfiguration(options));
+        modelBuilder.ApplyConfiguration(new NotificationPreferenceConfiguration(options));
 
         // Every instant of the module is stored as UTC ticks (see UtcInstantConverter).
         var moduleAssembly = typeof(ExpertennetzwerkModelOptions).Assembly;

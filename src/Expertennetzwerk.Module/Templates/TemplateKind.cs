@@ -22,6 +22,8 @@ public enum TemplateKind
     MailDisputeOpened,
     /// <summary>Mail to the operator: a message could not be delivered and was set aside (dead letter); model <see cref="DeadLetterMailModel"/>.</summary>
     MailDeadLetter,
+    /// <summary>Mail to a party's user: a new digital message arrived on an order (the text stays in the module); model <see cref="MessageReceivedMailModel"/>.</summary>
+    MailMessageReceived,
 }
 
 /// <summary>Facts about the <see cref="TemplateKind"/>s.</summary>
@@ -51,6 +53,7 @@ public static class TemplateKinds
         TemplateKind.MailConsentRequested => typeof(ConsentRequestedMailModel),
         TemplateKind.MailDisputeOpened => typeof(DisputeOpenedMailModel),
         TemplateKind.MailDeadLetter => typeof(DeadLetterMailModel),
+        TemplateKind.MailMessageReceived => typeof(MessageReceivedMailModel),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

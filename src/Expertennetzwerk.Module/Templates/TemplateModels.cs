@@ -136,3 +136,12 @@ public sealed record DisputeOpenedMailModel(string OrderNumber, string ServiceTi
 /// <param name="LastError">The last error.</param>
 /// <param name="AdminUrl">Link to the dead letters, if the host has one.</param>
 public sealed record DeadLetterMailModel(string MessageId, string MessageType, int Attempts, string FirstAttemptAt, string LastAttemptAt, string LastError, string? AdminUrl = null);
+
+/// <summary>The model of <see cref="TemplateKind.MailMessageReceived"/>: to a user of the receiving party. Carries no message text.</summary>
+/// <param name="RecipientName">Whom the mail greets.</param>
+/// <param name="OrderNumber">The order's number.</param>
+/// <param name="ServiceTitle">The service's title.</param>
+/// <param name="Sender">The party that wrote.</param>
+/// <param name="SentOn">When, formatted.</param>
+/// <param name="OrderUrl">Link to the order, where the message is read.</param>
+public sealed record MessageReceivedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Sender, string SentOn, string OrderUrl);

@@ -38,6 +38,9 @@ public static class TemplateSamples
                 "5f0c9a6e-2b1d-4c8e-9f3a-7d6b2e1c0a94", "OrderPlaced", 8,
                 TemplateFormatter.DateTime(Placed, lang), TemplateFormatter.DateTime(Placed.AddHours(26), lang),
                 "SMTP 550 5.1.1 <b.koehler@finanzkontor-koehler.de>: Recipient address rejected", "https://crm.example.de/betrieb/zustellung"),
+            TemplateKind.MailMessageReceived => new MessageReceivedMailModel(
+                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(3), lang),
+                "https://crm.example.de/auftraege/A-2025-000123"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

@@ -65,7 +65,7 @@ public sealed class ConsentLinkTests
         await using var host = await ModuleHost.StartAsync(DatabaseKind.Sqlite);
         var n = host.Network;
         var orderId = await DraftAsync(host, """{"anlagebetrag": 25000}""");
-        var requested = (await host.Consents.RequestConsentAsync(n.Broker, orderId, new RequestConsentCommand(DataSubjectKind.Customer))).Value;
+        var requested = (await host.Consents.RequestConsentAsync(n.Broker, orderId, new RequestConsentCommand(DataSubjectKind.Customer, Email: "erika@example.test"))).Value;
         var token = TokenOf(requested.ConsentUrl);
 
         var consent = await ConsentAsync(host, requested.ConsentId);

@@ -59,6 +59,9 @@ public sealed class StartupValidationTests
         ["no PublicBaseUrl"] = (
             s => Valid(s, o => o.PublicBaseUrl = null),
             ["PublicBaseUrl = new Uri(", "IPublicLinks"]),
+        ["digest hour out of range"] = (
+            s => Valid(s, o => o.NotificationDigestHour = 24),
+            ["NotificationDigestHour must be an hour between 0 and 23"]),
         ["PublicBaseUrl not http"] = (
             s => Valid(s, o => o.PublicBaseUrl = new Uri("ftp://crm.example.org/")),
             ["PublicBaseUrl must be an absolute http(s) address"]),

@@ -107,7 +107,7 @@ public static class OrderDriver
         switch (trigger)
         {
             case OrderTrigger.RequestConsent:
-                var requested = await host.Consents.RequestConsentAsync(actor, orderId, new RequestConsentCommand(DataSubjectKind.Customer));
+                var requested = await host.Consents.RequestConsentAsync(actor, orderId, new RequestConsentCommand(DataSubjectKind.Customer, Email: "erika@example.test"));
                 return requested.IsOk ? new OrderChanged(orderId, string.Empty, OrderState.Draft, requested.Value.OrderVersion) : Result<OrderChanged>.From(requested);
             case OrderTrigger.RecordPaperConsent:
                 var recorded = await host.Consents.RecordPaperConsentAsync(actor, orderId, new RecordPaperConsentCommand(DataSubjectKind.Customer, Scan()));
