@@ -327,6 +327,157 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.ToTable("enw_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttachmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SenderPartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderPartyKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SenderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "OrderId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId", "RecipientPartyId", "SentAt", "Id");
+
+                    b.ToTable("enw_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("enw_message_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageReadMark", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReadUpToSequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "PartyId", "UserId", "OrderId");
+
+                    b.ToTable("enw_message_read_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageThreadCount", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "PartyId", "OrderId");
+
+                    b.ToTable("enw_message_thread_counts", (string)null);
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Network.ExpertNetwork", b =>
                 {
                     b.Property<Guid>("Id")
@@ -473,6 +624,31 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.HasIndex("PartyId");
 
                     b.ToTable("enw_party_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "UserId", "Kind");
+
+                    b.ToTable("enw_notification_preferences", (string)null);
                 });
 
             modelBuilder.Entity("Expertennetzwerk.Module.Orders.ExpertOrder", b =>
@@ -887,6 +1063,15 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.ToTable("crm_customers", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageAttachment", b =>
+                {
+                    b.HasOne("Expertennetzwerk.Module.Messaging.DigitalMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Network.PartyRegistration", b =>
                 {
                     b.HasOne("Expertennetzwerk.Module.Network.Party", null)
@@ -903,6 +1088,11 @@ namespace Expertennetzwerk.SampleHost.Migrations
                         .HasForeignKey("DocumentationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Expertennetzwerk.Module.Network.Party", b =>

@@ -331,6 +331,157 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.ToTable("enw_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AttachmentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipientAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RecipientPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SenderPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SenderPartyKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SenderUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "OrderId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("NetworkId", "RecipientPartyId", "SentAt", "Id");
+
+                    b.ToTable("enw_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("enw_message_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageReadMark", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReadCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReadUpToSequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "PartyId", "UserId", "OrderId");
+
+                    b.ToTable("enw_message_read_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageThreadCount", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("LastReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReceivedCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "PartyId", "OrderId");
+
+                    b.ToTable("enw_message_thread_counts", (string)null);
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Network.ExpertNetwork", b =>
                 {
                     b.Property<Guid>("Id")
@@ -477,6 +628,31 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.HasIndex("PartyId");
 
                     b.ToTable("enw_party_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("NetworkId", "UserId", "Kind");
+
+                    b.ToTable("enw_notification_preferences", (string)null);
                 });
 
             modelBuilder.Entity("Expertennetzwerk.Module.Orders.ExpertOrder", b =>
@@ -891,6 +1067,15 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.ToTable("crm_customers", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageAttachment", b =>
+                {
+                    b.HasOne("Expertennetzwerk.Module.Messaging.DigitalMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Network.PartyRegistration", b =>
                 {
                     b.HasOne("Expertennetzwerk.Module.Network.Party", null)
@@ -907,6 +1092,11 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                         .HasForeignKey("DocumentationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Expertennetzwerk.Module.Network.Party", b =>
