@@ -2,6 +2,7 @@ using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Orders;
@@ -90,6 +91,13 @@ public sealed class ConsentService
                     culture, ConsentChannel.Link, snapshot, actor.UserId, actor.PartyId, now);
                 created.IssueLink(ConsentTokens.Hash(token), ConsentTokens.Hash(withdrawalToken), expires);
                 db.Add(created);
+
+                // The request is also a digital message to the data subject, kept with the order (the delivery pushes it
+                // to the host's channel); the mail with the consent link is planned from the event below.
+                var subject = TemplateFormatter.Language(culture) == TemplateFormatter.English
+                    ? $"Consent declaration for order {order.Number}"
+                    : $"Einwilligungserklärung zum Auftrag {order.Number}";
+                DigitalMessages.AddConsentRequest(db, order, actor, subjectName, created.DataSubjectEmail, subject, snapshot.Text, _time);
                 if (created.DataSubjectEmail is not null)
                 {
                     db.Add(ConsentRequestedOutbox(order, created, token, withdrawalToken, now));

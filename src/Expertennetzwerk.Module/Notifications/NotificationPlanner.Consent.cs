@@ -8,9 +8,10 @@ namespace Expertennetzwerk.Module.Notifications;
 public sealed partial class NotificationPlanner
 {
     /// <summary>
-    /// consent.requested: the data subject gets the mail with the link (always immediate: no user, no preferences) and a
-    /// digital message with the same text, kept with the order. Both carry the secret link; their keys extend the event's
-    /// <c>consent:</c> key, so <see cref="OutboxSecrets"/> scrubs them after delivery.
+    /// consent.requested: the data subject gets the mail with the link (always immediate: no user, no preferences). The
+    /// digital message to the data subject is the consent request the consent command stored with the order. The mail
+    /// carries the secret link; its key extends the event's <c>consent:</c> key, so <see cref="OutboxSecrets"/> scrubs it
+    /// after delivery.
     /// </summary>
     private async Task<bool> PlanConsentRequestedAsync(OutboxDeliveryContext context, ConsentRequestedEvent evt, NotificationBatch batch, CancellationToken cancellationToken)
     {
@@ -34,7 +35,6 @@ public sealed partial class NotificationPlanner
         var mail = Render(TemplateKind.MailConsentRequested, culture, model, facts.Templates, cancellationToken);
         var token = Token("subject", evt.ConsentId);
         Add(batch, token, recipient, null, mail, message.CreatedAt, null, null, $"consent:{evt.ConsentId:D}");
-        batch.Digital(token, null, null, null, mail.Subject.Text, mail.Text.Text);
         return true;
     }
 }

@@ -58,7 +58,9 @@ internal sealed record OrderTemplateData(
     /// <summary>The model of the consent declaration for one data subject.</summary>
     public ConsentDeclarationModel ConsentModel(string language, DataSubjectKind subject, string subjectName, string withdrawUrl, DateTimeOffset requestedAt, DateTimeOffset expiresAt)
     {
-        var categories = Sharing.Categories.Where(c => c.NeedsConsent && c.DataSubjects.Contains(subject)).ToList();
+        // Every category of this person's data, with its legal basis: the text says what is shared and why, and that
+        // nothing else is (the consent itself is needed for the categories whose basis is consent).
+        var categories = Sharing.Categories.Where(c => c.DataSubjects.Contains(subject)).ToList();
         return new ConsentDeclarationModel(
             subjectName,
             BrokerModel(),

@@ -3,10 +3,12 @@ using System.Text;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
+using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
 using Expertennetzwerk.Module.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Expertennetzwerk.Module.Tests.Consent;
 
@@ -89,6 +91,11 @@ public sealed class ConsentLinkTests
 
         var outbox = (await host.OutboxAsync(orderId)).Single(m => m.EventType == OutboxEventTypes.ConsentRequested);
         outbox.PayloadJson.Should().Contain(requested.ConsentUrl.AbsoluteUri, "the notification mails the link to the data subject");
+
+        // The request is kept with the order as a digital message to the data subject, with the declaration's text.
+        var kept = (await host.Services.GetRequiredService<DigitalMessageQueries>().ListConsentRequestsAsync(n.Broker, orderId)).Value.Single();
+        (kept.Kind, kept.RecipientName, kept.RecipientAddress, kept.Text).Should().Be((DigitalMessageKind.ConsentRequest, "Dr. Erika Mustermann", "erika@example.test", consent.Text.Trim()));
+        kept.Text.Should().NotContain(token, "the consent link itself is only in the mail");
     }
 
     [Fact]
@@ -102,6 +109,8 @@ public sealed class ConsentLinkTests
         var art9 = text.IndexOf("Art. 9 Abs. 2 lit. a DSGVO)\n", StringComparison.Ordinal);
         var secrecy = text.IndexOf("Entbindung von der Schweigepflicht (§ 203 StGB)", StringComparison.Ordinal);
         art9.Should().BePositive();
+        text.Should().Contain("- Kontaktdaten – Rechtsgrundlage: Erfüllung Ihres Maklervertrags (Art. 6 Abs. 1 lit. b DSGVO)",
+            "the text names every category shared, with its basis, before saying nothing else is shared");
         secrecy.Should().BeGreaterThan(art9, "the release from secrecy is its own statement after the Art. 9 consent");
 
         var english = (await host.Consents.RequestConsentAsync(host.Network.Broker, orderId, new RequestConsentCommand(DataSubjectKind.Customer, Culture: "en"))).Value;
@@ -216,6 +225,8 @@ public sealed class ConsentLinkTests
         var page = (await host.Consents.OpenAsync(TokenOf(employee.ConsentUrl))).Value;
         page.DataSubjectName.Should().Be("Max Angestellter");
         page.Text.Should().Contain("Gehaltsdaten").And.NotContain("Art. 9", "no health data here");
+        var customerText = (await host.Consents.ListAsync(n.Broker, orderId)).Value.First(c => c.DataSubject == DataSubjectKind.Customer).Text;
+        customerText.Should().Contain("Gehaltsdaten");
         (await host.Consents.DecideAsync(TokenOf(employee.ConsentUrl), agree: true)).IsOk.Should().BeTrue();
 
         (await host.Orders.PlaceAsync(n.Broker, orderId)).IsOk.Should().BeTrue();
