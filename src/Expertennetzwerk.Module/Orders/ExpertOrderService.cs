@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Forms;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Network;
@@ -537,43 +538,8 @@ public sealed class ExpertOrderService
     }
 
     /// <summary>Checks uploads against the options' count, size and type limits; one error per problem, by field.</summary>
-    internal IEnumerable<FieldError> ValidateAttachments(IReadOnlyList<DocumentUpload> attachments, string fieldPrefix = "attachments")
-    {
-        if (attachments.Count > MaxAttachments)
-        {
-            yield return InputErrors.OutOfRange(fieldPrefix, 0, MaxAttachments);
-            yield break;
-        }
-
-        for (var i = 0; i < attachments.Count; i++)
-        {
-            var field = $"{fieldPrefix}[{i}]";
-            var attachment = attachments[i];
-            var name = attachment.FileName?.Trim() ?? string.Empty;
-            if (name.Length == 0)
-            {
-                yield return InputErrors.Required(field + ".fileName");
-            }
-            else if (name.Length > 255)
-            {
-                yield return InputErrors.TooLong(field + ".fileName", 255);
-            }
-
-            if (attachment.Content.Length == 0)
-            {
-                yield return InputErrors.Required(field);
-            }
-            else if (attachment.Content.Length > _options.MaxAttachmentBytes)
-            {
-                yield return InputErrors.FileTooLarge(field, _options.MaxAttachmentBytes);
-            }
-
-            if (string.IsNullOrWhiteSpace(attachment.ContentType) || !_options.AllowedAttachmentContentTypes.Contains(attachment.ContentType.Trim()))
-            {
-                yield return InputErrors.FileTypeRefused(field);
-            }
-        }
-    }
+    internal IEnumerable<FieldError> ValidateAttachments(IReadOnlyList<DocumentUpload> attachments, string fieldPrefix = "attachments") =>
+        AttachmentValidation.Validate(attachments, MaxAttachments, _options, fieldPrefix);
 
     private string? NormaliseFormData(string? json, List<FieldError> errors)
     {
