@@ -30,4 +30,10 @@ public sealed class ExpertService
 
     /// <summary>When the expert created the service.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token: raised by every administration command (new version, submit, review).</summary>
+    public long ConcurrencyStamp { get; private set; }
+
+    /// <summary>Marks the service changed, so a concurrent administration command of the same service conflicts.</summary>
+    public void Touch() => ConcurrencyStamp++;
 }

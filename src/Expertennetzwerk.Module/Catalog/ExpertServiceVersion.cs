@@ -81,6 +81,18 @@ public sealed class ExpertServiceVersion
     /// <summary>When the operator published it.</summary>
     public DateTimeOffset? PublishedAt { get; private set; }
 
+    /// <summary>The user who saved the version (null for seeded versions).</summary>
+    public Guid? CreatedByUserId { get; init; }
+
+    /// <summary>When the operator approved or rejected it.</summary>
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>The operator's user who approved or rejected it.</summary>
+    public Guid? ReviewedByUserId { get; private set; }
+
+    /// <summary>Why the operator rejected it, when <see cref="Status"/> is <see cref="ServiceVersionStatus.Rejected"/>.</summary>
+    public string? RejectionReason { get; private set; }
+
     /// <summary>True when a broker of <paramref name="kind"/> may order it (advisors never take a revenue share, § 34d Abs. 2 GewO).</summary>
     public bool IsOrderableBy(BrokerKind kind) => kind != BrokerKind.InsuranceAdvisor || RevenueShareCents == 0;
 
@@ -107,9 +119,34 @@ public sealed class ExpertServiceVersion
         PublishedAt = now;
     }
 
-    /// <summary>A newer version was published.</summary>
+    /// <summary>The operator <paramref name="reviewer"/> approves and publishes the submitted version.</summary>
+    public void Approve(Guid reviewer, DateTimeOffset now)
+    {
+        if (Status != ServiceVersionStatus.PendingApproval)
+        {
+            throw new InvalidOperationException($"Only a submitted version can be approved; this one is {Status}.");
+        }
+
+        Publish(now);
+        ReviewedAt = now;
+        ReviewedByUserId = reviewer;
+    }
+
+    /// <summary>A newer version was published, or (while unpublished) a newer version was saved.</summary>
     public void Supersede() => Status = ServiceVersionStatus.Superseded;
 
-    /// <summary>The operator refuses the version.</summary>
-    public void Reject() => Status = ServiceVersionStatus.Rejected;
+    /// <summary>The operator <paramref name="reviewer"/> refuses the submitted version for <paramref name="reason"/>.</summary>
+    public void Reject(string reason, Guid reviewer, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status != ServiceVersionStatus.PendingApproval)
+        {
+            throw new InvalidOperationException($"Only a submitted version can be rejected; this one is {Status}.");
+        }
+
+        Status = ServiceVersionStatus.Rejected;
+        RejectionReason = reason;
+        ReviewedAt = now;
+        ReviewedByUserId = reviewer;
+    }
 }

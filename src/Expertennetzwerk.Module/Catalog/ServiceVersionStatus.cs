@@ -9,7 +9,7 @@ public enum ServiceVersionStatus
     PendingApproval,
     /// <summary>Approved by the operator; the version brokers order.</summary>
     Published,
-    /// <summary>Replaced by a newer published version; orders placed against it keep it.</summary>
+    /// <summary>Replaced by a newer published version (orders placed against it keep it), or, while unpublished, by a newer saved version.</summary>
     Superseded,
     /// <summary>Refused by the operator.</summary>
     Rejected,

@@ -57,6 +57,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetServices<IOrderWorkflowExtension>(),
             sp.GetService<ILogger<ExpertOrderService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpertOrderService>.Instance));
         services.TryAddScoped(sp => new ServiceCatalog(sp.GetRequiredService<IModuleDbContextFactory>()));
+        services.TryAddScoped(sp => new ServiceAdministration(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped(sp => new ExpertOrderQueries(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<CursorProtector>(),

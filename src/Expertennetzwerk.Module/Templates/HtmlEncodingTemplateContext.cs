@@ -1,6 +1,7 @@
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace Expertennetzwerk.Module.Templates;
 
@@ -10,7 +11,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// has no automatic escaping of its own. Encodes exactly the characters that matter in element content and quoted
 /// attribute values (<c>&amp; &lt; &gt; " '</c>); umlauts, € and dashes stay readable.
 /// </summary>
-internal sealed class HtmlEncodingTemplateContext : TemplateContext
+internal sealed class HtmlEncodingTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

@@ -10,6 +10,7 @@ internal sealed class ExpertServiceConfiguration(ExpertennetzwerkModelOptions op
     {
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(x => new { x.NetworkId, x.ExpertPartyId });
         builder.HasIndex(x => new { x.NetworkId, x.CategoryId });
     }

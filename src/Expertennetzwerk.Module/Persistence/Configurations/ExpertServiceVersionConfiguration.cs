@@ -21,6 +21,7 @@ internal sealed class ExpertServiceVersionConfiguration(ExpertennetzwerkModelOpt
         builder.Property(x => x.FormDefinitionJson).IsRequired();
         builder.Property(x => x.DataCategoriesJson).IsRequired();
         builder.Property(x => x.TemplatesJson).IsRequired();
+        builder.Property(x => x.RejectionReason).HasMaxLength(2_000);
         builder.HasIndex(x => new { x.NetworkId, x.ServiceId, x.VersionNumber }).IsUnique();
     }
 }
