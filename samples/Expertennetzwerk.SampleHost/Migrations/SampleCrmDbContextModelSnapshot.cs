@@ -27,6 +27,10 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -61,6 +65,9 @@ namespace Expertennetzwerk.SampleHost.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DataCategoriesJson")
                         .IsRequired()
@@ -97,6 +104,10 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequiredPermission")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -104,6 +115,12 @@ namespace Expertennetzwerk.SampleHost.Migrations
 
                     b.Property<long>("RevenueShareCents")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");

@@ -31,6 +31,10 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -65,6 +69,9 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("DataCategoriesJson")
                         .IsRequired()
@@ -101,6 +108,10 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("RequiredPermission")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -108,6 +119,12 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
 
                     b.Property<long>("RevenueShareCents")
                         .HasColumnType("bigint");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");

@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Expertennetzwerk.SampleHost.MigrationsPostgres
+{
+    /// <inheritdoc />
+    public partial class ServiceVersionReview : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ConcurrencyStamp",
+                table: "enw_services",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "CreatedByUserId",
+                table: "enw_service_versions",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RejectionReason",
+                table: "enw_service_versions",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReviewedAt",
+                table: "enw_service_versions",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ReviewedByUserId",
+                table: "enw_service_versions",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ConcurrencyStamp",
+                table: "enw_services");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedByUserId",
+                table: "enw_service_versions");
+
+            migrationBuilder.DropColumn(
+                name: "RejectionReason",
+                table: "enw_service_versions");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "enw_service_versions");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedByUserId",
+                table: "enw_service_versions");
+        }
+    }
+}
