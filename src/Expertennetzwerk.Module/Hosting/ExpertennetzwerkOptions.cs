@@ -35,4 +35,7 @@ public sealed class ExpertennetzwerkOptions
     /// registers its own <see cref="Ports.IPublicLinks"/> (the ASP.NET Core package does).
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>The outbox dispatcher's settings (lease, batch, retries, poll).</summary>
+    public Outbox.OutboxOptions Outbox { get; } = new();
 }

@@ -54,6 +54,7 @@ internal sealed class ModuleHandle : IAsyncDisposable
             }
         });
         builder.UseCustomerDirectory<NoCustomers>();
+        builder.UseDevelopmentMailbox();
         var provider = services.BuildServiceProvider();
         provider.ValidateExpertennetzwerk();
         return new ModuleHandle(provider);

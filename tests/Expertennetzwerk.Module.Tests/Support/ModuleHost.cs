@@ -71,6 +71,11 @@ public sealed class ModuleHost : IAsyncDisposable
         var builder = services.AddExpertennetzwerk(o =>
         {
             o.PublicBaseUrl = new Uri("https://crm.example.org/");
+            if (kind == DatabaseKind.Sqlite && !options.SqliteFile)
+            {
+                o.Outbox.MaxConcurrency = 1; // every context shares the one in-memory connection
+            }
+
             options.Options?.Invoke(o);
         });
         if (kind == DatabaseKind.Sqlite && options.SqliteFile)
@@ -92,6 +97,7 @@ public sealed class ModuleHost : IAsyncDisposable
         }
 
         builder.UseCustomerDirectory<InMemoryCustomerDirectory>();
+        builder.UseDevelopmentMailbox();
         services.AddSingleton<InMemoryCustomerDirectory>();
         services.AddSingleton<Ports.ICustomerDirectory>(sp => sp.GetRequiredService<InMemoryCustomerDirectory>());
         configure?.Invoke(builder);
