@@ -225,7 +225,7 @@ public sealed class OutboxDispatcher : BackgroundService
         var now = Time.GetUtcNow();
         var kept = error is null
             ? await MarkSentAsync(db, row, context.FollowUps, now).ConfigureAwait(false)
-            : await MarkFailedAsync(db, row, error, permanent, now).ConfigureAwait(false);
+            : await MarkFailedAsync(db, row, error, permanent, now, handlers.ContainsKey(OutboxEventTypes.DeadLettered)).ConfigureAwait(false);
         done[row.Id] = true;
         if (!kept)
         {
@@ -275,7 +275,7 @@ public sealed class OutboxDispatcher : BackgroundService
         return true;
     }
 
-    private async Task<bool> MarkFailedAsync(DbContext db, OutboxMessage row, string error, bool permanent, DateTimeOffset now)
+    private async Task<bool> MarkFailedAsync(DbContext db, OutboxMessage row, string error, bool permanent, DateTimeOffset now, bool noticeWanted)
     {
         var attempts = row.Attempts + 1;
         var dead = permanent || attempts >= Options.MaxAttempts;
@@ -283,6 +283,10 @@ public sealed class OutboxDispatcher : BackgroundService
         var status = dead ? OutboxStatus.DeadLettered : OutboxStatus.Pending;
         var first = row.FirstAttemptAt ?? now;
         var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+
+        // A dead letter is announced (to the operator, by whoever handles the notice) in the same commit, never twice.
+        var notice = dead && noticeWanted && row.EventType != OutboxEventTypes.DeadLettered;
+        await using var transaction = notice ? await db.Database.BeginTransactionAsync().ConfigureAwait(false) : null;
         var kept = await Leased(db, row.Id, InstanceId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, status)
             .SetProperty(m => m.Attempts, attempts)
@@ -292,6 +296,23 @@ public sealed class OutboxDispatcher : BackgroundService
             .SetProperty(m => m.LastError, text)
             .SetProperty(m => m.LeaseOwner, (string?)null)
             .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)).ConfigureAwait(false) == 1;
+        if (transaction is not null)
+        {
+            if (kept)
+            {
+                db.Add(new OutboxMessage(
+                    Guid.CreateVersion7(now), row.NetworkId, row.OrderId, OutboxEventTypes.DeadLettered, "operator",
+                    OutboxPayloads.Serialize(new OutboxDeadLetterNotice(row.Id, row.OrderId, row.EventType, row.IdempotencyKey, attempts)),
+                    $"dead-letter:{row.Id:N}:{now.UtcTicks}", now));
+                await db.SaveChangesAsync().ConfigureAwait(false);
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await transaction.RollbackAsync().ConfigureAwait(false);
+            }
+        }
+
         if (kept && dead)
         {
             _logger.LogError("Outbox row {Id} ({EventType}, key {Key}) dead-lettered after {Attempts} attempt(s): {Error}", row.Id, row.EventType, row.IdempotencyKey, attempts, text);

@@ -12,6 +12,12 @@ public static class OutboxEventTypes
     /// <summary>An order changed state (same payload as <see cref="OrderPlaced"/>, with the reason's history sequence).</summary>
     public const string OrderStateChanged = "order.state-changed";
 
+    /// <summary>
+    /// A row was dead-lettered (payload <see cref="OutboxDeadLetterNotice"/>, recipients <c>operator</c>): written with
+    /// the dead letter only when a handler for this type is registered (the notification planner tells the operator).
+    /// </summary>
+    public const string DeadLettered = "outbox.dead-lettered";
+
     /// <summary>Delivery row: one rendered mail (payload <see cref="OutboxMail"/>) to <see cref="Ports.IMailSender"/>.</summary>
     public const string Mail = "mail";
 

@@ -185,6 +185,33 @@ public sealed class OutboxDeliveryTests
         Sender(host).Delivered.Should().HaveCount(9);
     }
 
+    [SkippableTheory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_dead_letter_is_announced_once_when_someone_handles_the_notice(DatabaseKind kind)
+    {
+        Postgres.SkipUnlessAvailable(kind);
+        await using var host = await StartAsync(kind, configure: b =>
+        {
+            b.Services.AddSingleton<NoticeRecorder>();
+            b.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NoticeRecorder.Handler>());
+        });
+        Sender(host).Behaviour = (_, _) => new PermanentDeliveryException("550 5.1.1 unknown user");
+        var keys = await host.EnqueueMailsAsync(2);
+
+        await host.DrainAsync(host.Dispatcher("A"));
+
+        var rows = await host.OutboxRowsAsync();
+        rows.Where(r => r.EventType == OutboxEventTypes.Mail).Should().OnlyContain(r => r.Status == OutboxStatus.DeadLettered);
+        var notices = rows.Where(r => r.EventType == OutboxEventTypes.DeadLettered).ToList();
+        notices.Should().HaveCount(2).And.OnlyContain(r => r.Status == OutboxStatus.Sent && r.Recipients == "operator");
+        notices.Should().OnlyContain(r => !r.PayloadJson.Contains("550", StringComparison.Ordinal), "the error text may carry personal data");
+        var seen = host.Services.GetRequiredService<NoticeRecorder>().Notices;
+        seen.Select(n => n.IdempotencyKey).Should().BeEquivalentTo(keys);
+        seen.Should().OnlyContain(n => n.Attempts == 1 && n.EventType == OutboxEventTypes.Mail);
+        seen.Select(n => n.OutboxMessageId).Should().BeEquivalentTo(rows.Where(r => r.EventType == OutboxEventTypes.Mail).Select(r => r.Id));
+    }
+
     [Fact]
     public async Task A_row_without_a_handler_is_dead_lettered_with_what_to_do()
     {
@@ -336,6 +363,22 @@ public sealed class OutboxDeliveryTests
             var delays = Enumerable.Range(0, 50).Select(_ => OutboxDispatcher.Backoff(attempt, options, random)).ToList();
             delays.Should().OnlyContain(d => d >= full / 2 && d <= full, "attempt {0}", attempt);
             delays.Distinct().Count().Should().BeGreaterThan(10, "jitter spreads attempt {0}", attempt);
+        }
+    }
+
+    private sealed class NoticeRecorder
+    {
+        public System.Collections.Concurrent.ConcurrentBag<OutboxDeadLetterNotice> Notices { get; } = [];
+
+        public sealed class Handler(NoticeRecorder recorder) : IOutboxHandler
+        {
+            public IReadOnlyCollection<string> EventTypes { get; } = [OutboxEventTypes.DeadLettered];
+
+            public Task HandleAsync(OutboxDeliveryContext context, CancellationToken cancellationToken)
+            {
+                recorder.Notices.Add(OutboxPayloads.Deserialize<OutboxDeadLetterNotice>(context.Message));
+                return Task.CompletedTask;
+            }
         }
     }
 
