@@ -37,7 +37,7 @@ internal static class BenchJobs
             return Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Dry");
         }
 
-        return kind switch
+        var job = kind switch
         {
             JobKind.Writes => Job.Default.WithWarmupCount(6).WithIterationCount(15).WithInvocationCount(WriteInvocations).WithUnrollFactor(1).WithId("Writes"),
             JobKind.Batches => Job.Default.WithWarmupCount(2).WithIterationCount(8).WithInvocationCount(1).WithUnrollFactor(1).WithId("Batches"),
@@ -45,6 +45,7 @@ internal static class BenchJobs
             JobKind.FastReads => Job.Default.WithWarmupCount(10).WithIterationCount(20).WithIterationTime(TimeInterval.FromMilliseconds(250)).WithId("FastReads"),
             _ => Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("SlowReads"),
         };
+        return BenchSettings.InProcess ? job.WithToolchain(InProcessEmitToolchain.Instance) : job;
     }
 }
 
