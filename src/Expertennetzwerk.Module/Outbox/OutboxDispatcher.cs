@@ -78,6 +78,9 @@ public sealed class OutboxDispatcher : BackgroundService
 
         rows = [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)];
         var done = new ConcurrentDictionary<Guid, bool>();
+        // One open context per worker, reused row after row: opening a connection (and, on SQLite, setting its pragmas)
+        // per row would cost more than the row's own statement.
+        var contexts = new ConcurrentBag<DbContext>();
         try
         {
             await using var scope = _services.CreateAsyncScope();
@@ -87,13 +90,13 @@ public sealed class OutboxDispatcher : BackgroundService
                 foreach (var row in rows)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    await DeliverAsync(row, handlers, done, cancellationToken).ConfigureAwait(false);
+                    await DeliverAsync(row, handlers, contexts, done, cancellationToken).ConfigureAwait(false);
                 }
             }
             else
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(rows, parallel, (row, ct) => new ValueTask(DeliverAsync(row, handlers, done, ct))).ConfigureAwait(false);
+                await Parallel.ForEachAsync(rows, parallel, (row, ct) => new ValueTask(DeliverAsync(row, handlers, contexts, done, ct))).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -103,6 +106,13 @@ public sealed class OutboxDispatcher : BackgroundService
             // out; it goes again with the same idempotency key (at-least-once).
             await ReleaseAsync(rows.Where(r => !done.ContainsKey(r.Id)).Select(r => r.Id).ToList()).ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                await context.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         return rows.Count;
@@ -185,10 +195,32 @@ public sealed class OutboxDispatcher : BackgroundService
         return map;
     }
 
-    private async Task DeliverAsync(OutboxMessage row, Dictionary<string, IOutboxHandler> handlers, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
+    private async Task DeliverAsync(
+        OutboxMessage row, Dictionary<string, IOutboxHandler> handlers, ConcurrentBag<DbContext> contexts, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
     {
-        await using var db = Factory.CreateDbContext();
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        if (!contexts.TryTake(out var db))
+        {
+            db = Factory.CreateDbContext();
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await DeliverAsync(row, db, handlers, done, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false); // its state is unknown: never reuse it
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+        contexts.Add(db);
+    }
+
+    private async Task DeliverAsync(OutboxMessage row, DbContext db, Dictionary<string, IOutboxHandler> handlers, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
+    {
         var context = new OutboxDeliveryContext(row, db);
         string? error = null;
         var permanent = false;
@@ -242,15 +274,7 @@ public sealed class OutboxDispatcher : BackgroundService
         var owner = InstanceId;
         if (followUps.Count == 0)
         {
-            return await Leased(db, row.Id, owner).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.FirstAttemptAt, first)
-                .SetProperty(m => m.LastAttemptAt, now)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.LeaseOwner, (string?)null)
-                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)).ConfigureAwait(false) == 1;
+            return await SqlDialect.For(db).MarkOutboxSentAsync(db, row.Id, owner, now, attempts, first).ConfigureAwait(false) == 1;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);

@@ -101,6 +101,25 @@ internal abstract class SqlDialect
         return claimed;
     }
 
+    /// <summary>
+    /// Marks a claimed row sent if <paramref name="owner"/> still holds its lease; returns the rows changed (0 or 1).
+    /// Plain SQL on every provider: the per-row statement of the dispatcher, where EF's LINQ update costs several times
+    /// the statement itself.
+    /// </summary>
+    public Task<int> MarkOutboxSentAsync(DbContext context, Guid id, string owner, DateTimeOffset now, int attempts, DateTimeOffset firstAttemptAt)
+    {
+        var n = StoreNames.For(context.Model);
+        var sql =
+            $"UPDATE {n.Outbox} SET {n.OutboxStatus} = {{0}}, {n.OutboxSentAt} = {{1}}, {n.OutboxAttempts} = {{2}}, {n.OutboxFirstAttemptAt} = {{3}}, " +
+            $"{n.OutboxLastAttemptAt} = {{1}}, {n.OutboxLastError} = NULL, {n.OutboxLeaseOwner} = NULL, {n.OutboxLeaseUntil} = NULL " +
+            $"WHERE {n.OutboxId} = {{4}} AND {n.OutboxLeaseOwner} = {{5}} AND {n.OutboxStatus} = {{6}}";
+#pragma warning disable EF1002 // the interpolated parts are names from the model; values are parameters
+        return context.Database.ExecuteSqlRawAsync(
+            sql,
+            [nameof(OutboxStatus.Sent), now.UtcTicks, attempts, firstAttemptAt.UtcTicks, id, owner, nameof(OutboxStatus.Pending)]);
+#pragma warning restore EF1002
+    }
+
     /// <summary>The claim as one <c>UPDATE … WHERE id IN (due rows) RETURNING id</c>; <paramref name="lockClause"/> ends the inner select.</summary>
     protected static async Task<IReadOnlyList<Guid>> ClaimOutboxWithReturningAsync(
         DbContext context, string owner, DateTimeOffset now, DateTimeOffset until, int batchSize, string lockClause, CancellationToken cancellationToken)

@@ -43,6 +43,11 @@ internal sealed class StoreNames
         OutboxDueAt = Column(outbox, nameof(OutboxMessage.DueAt));
         OutboxLeaseOwner = Column(outbox, nameof(OutboxMessage.LeaseOwner));
         OutboxLeaseUntil = Column(outbox, nameof(OutboxMessage.LeaseUntil));
+        OutboxSentAt = Column(outbox, nameof(OutboxMessage.SentAt));
+        OutboxAttempts = Column(outbox, nameof(OutboxMessage.Attempts));
+        OutboxFirstAttemptAt = Column(outbox, nameof(OutboxMessage.FirstAttemptAt));
+        OutboxLastAttemptAt = Column(outbox, nameof(OutboxMessage.LastAttemptAt));
+        OutboxLastError = Column(outbox, nameof(OutboxMessage.LastError));
         TablePrefix = model.FindAnnotation(ModuleModel.MarkerAnnotation)?.Value as string ?? "enw_";
         Schema = orders.GetSchema();
     }
@@ -67,6 +72,11 @@ internal sealed class StoreNames
     public string OutboxDueAt { get; }
     public string OutboxLeaseOwner { get; }
     public string OutboxLeaseUntil { get; }
+    public string OutboxSentAt { get; }
+    public string OutboxAttempts { get; }
+    public string OutboxFirstAttemptAt { get; }
+    public string OutboxLastAttemptAt { get; }
+    public string OutboxLastError { get; }
     public string TablePrefix { get; }
     public string? Schema { get; }
 
