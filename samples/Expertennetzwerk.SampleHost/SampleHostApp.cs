@@ -16,7 +16,7 @@ public static class SampleHostApp
 {
     /// <summary>
     /// Configures the host: the CRM's own context for the configured provider (<c>Database:Provider</c>), the module
-    /// mapped into it, the sample's customer directory, the demo seeder and the endpoints.
+    /// mapped into it, the sample's customer directory, the development mailbox, the demo seeder and the endpoints.
     /// </summary>
     public static WebApplication Build(string[] args)
     {
@@ -34,7 +34,8 @@ public static class SampleHostApp
                 options.CursorProtectionKey = builder.Configuration["Expertennetzwerk:CursorProtectionKey"];
             })
             .UseDbContext<SampleCrmDbContext>()
-            .UseCustomerDirectory<SampleCustomerDirectory>();
+            .UseCustomerDirectory<SampleCustomerDirectory>()
+            .UseDevelopmentMailbox(); // mails are kept in memory for the sample's mailbox page, never sent
 
         builder.Services.AddScoped<DemoSeeder>();
 

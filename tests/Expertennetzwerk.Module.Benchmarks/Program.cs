@@ -11,6 +11,7 @@ using Expertennetzwerk.Module.Benchmarks.Support;
 //   --cache DIR       where seeded SQLite files are kept (default: the temp directory's enw-bench)
 //   --seed-only       seed (or find) the databases and stop
 //   --explain         print the module's SQL and the query plans on the largest database, and stop
+//   --in-process      run the measured jobs in this process (no per-job build; for a machine too busy to build in time)
 var benchmarkArgs = new List<string>();
 var seedOnly = false;
 var explain = false;
@@ -26,6 +27,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--db" when i + 1 < args.Length:
             Environment.SetEnvironmentVariable(BenchSettings.DatabasesVariable, args[++i]);
+            break;
+        case "--in-process":
+            Environment.SetEnvironmentVariable(BenchSettings.InProcessVariable, "1");
             break;
         case "--seed-only":
             seedOnly = true;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders;
@@ -57,6 +58,30 @@ public sealed partial class SampleHostTests
         response.EnsureSuccessStatusCode();
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
         (await response.Content.ReadAsStringAsync()).Should().Contain("/api/summary");
+    }
+
+    [Fact]
+    public async Task The_mailbox_shows_the_notifications_the_dispatcher_delivered_after_seeding()
+    {
+        await using var database = SampleDatabaseFixture.Sqlite();
+        await using var host = await RunningSampleHost.StartAsync(database);
+
+        // The background dispatcher delivers after the seeding's commits; give it time on a loaded machine.
+        IReadOnlyList<MailboxItem> mails = [];
+        for (var i = 0; i < 120 && !mails.Any(m => m.Subject.Contains("Einwilligung", StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(500);
+            mails = (await host.Client.GetFromJsonAsync<List<MailboxItem>>(new Uri("/api/mailbox", UriKind.Relative)))!;
+        }
+
+        mails.Should().Contain(m => m.To.Any(t => t.Contains("k.mueller@mueller-partner.example.de")), "the broker is mailed on its orders' state changes");
+        var consentMail = mails.Should().Contain(m => m.To.Any(t => t.Contains("laura.becker@example.de"))).Subject;
+        consentMail.Text.Should().Contain("http://127.0.0.1:5080/expertennetzwerk/consent/", "the data subject gets the link");
+        mails.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+
+        using var page = await host.Client.GetAsync(new Uri("/mailbox", UriKind.Relative));
+        page.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await page.Content.ReadAsStringAsync()).Should().Contain("Postausgang");
     }
 
     private static async Task BootSeedAndCheckAsync(SampleDatabaseFixture database)

@@ -57,10 +57,13 @@ public static class SummaryEndpoints
 
             GET /api/summary   Netzwerk, Aufträge je Status, Dienstleistungen und Parteien als JSON
                                (network, orders per state, services and parties as JSON)
+            GET /mailbox       Postausgang: die Benachrichtigungen, die das Modul gemailt hätte
+                               (development mailbox: the notifications the module would have mailed; JSON: /api/mailbox)
 
             """,
             "text/plain; charset=utf-8"));
         endpoints.MapGet("/api/summary", GetSummaryAsync);
+        endpoints.MapMailboxEndpoints();
         return endpoints;
     }
 

@@ -21,7 +21,8 @@ public static class CrmSetup
         .AddDbContextFactory<CrmDbContext>(db => db.UseSqlite(connectionString).AddExpertennetzwerkInterceptors())
         .AddExpertennetzwerk(options => options.PublicBaseUrl = new Uri("https://crm.example.org/")) // links in mails
         .UseDbContext<CrmDbContext>()
-        .UseCustomerDirectory<CrmCustomerDirectory>(); // your ICustomerDirectory over your customer table
+        .UseCustomerDirectory<CrmCustomerDirectory>() // your ICustomerDirectory over your customer table
+        .UseDevelopmentMailbox(); // mails kept in memory; in production .UseMailSender<YourMailSender>() (e.g. SMTP)
 
     // In a migration after your first `dotnet ef migrations add`: migrationBuilder.AddExpertennetzwerkSearch();
 

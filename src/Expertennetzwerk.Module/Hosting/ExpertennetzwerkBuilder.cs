@@ -58,6 +58,38 @@ public sealed class ExpertennetzwerkBuilder
         return this;
     }
 
+    /// <summary>
+    /// Delivers mails through <typeparamref name="T"/> (SMTP, a mail API). Without a sender or
+    /// <see cref="UseDevelopmentMailbox"/> the module does not start.
+    /// </summary>
+    public ExpertennetzwerkBuilder UseMailSender<T>()
+        where T : class, IMailSender
+    {
+        Services.Replace(ServiceDescriptor.Scoped<IMailSender, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps mails in memory instead of sending them (<see cref="DevelopmentMailbox"/>, the last
+    /// <paramref name="capacity"/> mails, newest first) — for development and demos, never production. Resolve
+    /// <see cref="DevelopmentMailbox"/> to show them.
+    /// </summary>
+    public ExpertennetzwerkBuilder UseDevelopmentMailbox(int capacity = DevelopmentMailbox.DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Services.Replace(ServiceDescriptor.Singleton(sp => new DevelopmentMailbox(sp.GetRequiredService<TimeProvider>(), capacity)));
+        Services.Replace(ServiceDescriptor.Singleton<IMailSender>(sp => sp.GetRequiredService<DevelopmentMailbox>()));
+        return this;
+    }
+
+    /// <summary>Pushes digital messages into the host's own inbox or app through <typeparamref name="T"/>.</summary>
+    public ExpertennetzwerkBuilder UseDigitalMessageChannel<T>()
+        where T : class, IDigitalMessageChannel
+    {
+        Services.Replace(ServiceDescriptor.Scoped<IDigitalMessageChannel, T>());
+        return this;
+    }
+
     /// <summary>Adds guards and in-transaction actions to the order workflow (see <see cref="IOrderWorkflowExtension"/>).</summary>
     public ExpertennetzwerkBuilder AddWorkflowExtension<T>()
         where T : class, IOrderWorkflowExtension

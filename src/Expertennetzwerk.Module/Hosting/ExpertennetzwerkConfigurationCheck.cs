@@ -11,8 +11,8 @@ namespace Expertennetzwerk.Module.Hosting;
 public static class ExpertennetzwerkConfigurationCheck
 {
     /// <summary>
-    /// Throws <see cref="InvalidOperationException"/> when storage, the customer directory, the model mapping or the
-    /// interceptors are missing, or <see cref="OptionsValidationException"/> for invalid options. Runs at host start;
+    /// Throws <see cref="InvalidOperationException"/> when storage, the customer directory, the model mapping, the
+    /// interceptors or a mail sender are missing, or <see cref="OptionsValidationException"/> for invalid options. Runs at host start;
     /// call it yourself where no generic host runs.
     /// </summary>
     public static void ValidateExpertennetzwerk(this IServiceProvider services)
@@ -56,7 +56,7 @@ public static class ExpertennetzwerkConfigurationCheck
             }
 
             var interceptors = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
-            if (!interceptors.OfType<ExpertennetzwerkConnectionInterceptor>().Any())
+            if (!interceptors.OfType<ExpertennetzwerkConnectionInterceptor>().Any() || !interceptors.OfType<OutboxWakeUpInterceptor>().Any())
             {
                 throw new InvalidOperationException(
                     $"{factory.ContextType.Name} lacks the Expertennetzwerk interceptors. Call options.AddExpertennetzwerkInterceptors() " +
@@ -72,6 +72,32 @@ public static class ExpertennetzwerkConfigurationCheck
                 throw new InvalidOperationException(
                     "Expertennetzwerk needs to know where users reach the host, for the links in mails and consent texts. Set " +
                     "AddExpertennetzwerk(options => options.PublicBaseUrl = new Uri(\"https://crm.example.org/\")) or register your own IPublicLinks.");
+            }
+        }
+
+        using (var scope = services.CreateScope())
+        {
+            if (scope.ServiceProvider.GetService<IMailSender>() is null)
+            {
+                throw new InvalidOperationException(
+                    "Expertennetzwerk has no way to send mail. Register a sender with AddExpertennetzwerk(...).UseMailSender<YourMailSender>() " +
+                    "(an IMailSender, e.g. the SMTP sender of the ASP.NET Core package), or keep mails in memory for development with " +
+                    "AddExpertennetzwerk(...).UseDevelopmentMailbox().");
+            }
+
+            var handled = new Dictionary<string, Type>(StringComparer.Ordinal);
+            foreach (var handler in scope.ServiceProvider.GetServices<Outbox.IOutboxHandler>())
+            {
+                foreach (var eventType in handler.EventTypes)
+                {
+                    if (handled.TryGetValue(eventType, out var other) && other != handler.GetType())
+                    {
+                        throw new InvalidOperationException(
+                            $"Expertennetzwerk: outbox event type \"{eventType}\" has two handlers, {other.Name} and {handler.GetType().Name}. Register one IOutboxHandler per event type.");
+                    }
+
+                    handled[eventType] = handler.GetType();
+                }
             }
         }
     }

@@ -44,4 +44,7 @@ public sealed class ExpertennetzwerkOptions
     /// notifications of the past day in one mail.
     /// </summary>
     public int NotificationDigestHour { get; set; } = 7;
+
+    /// <summary>The outbox dispatcher's settings (lease, batch, retries, poll).</summary>
+    public Outbox.OutboxOptions Outbox { get; } = new();
 }

@@ -61,6 +61,7 @@ internal sealed class ExpertennetzwerkOptionsValidator : IValidateOptions<Expert
             }
         }
 
+        failures.AddRange(options.Outbox.Validate());
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

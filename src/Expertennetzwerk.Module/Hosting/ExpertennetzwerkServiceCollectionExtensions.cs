@@ -90,6 +90,31 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, DigestHandler>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ExpertennetzwerkStartupCheck>());
+        AddOutbox(services);
         return new ExpertennetzwerkBuilder(services);
+    }
+
+    private static void AddOutbox(IServiceCollection services)
+    {
+        // No IMailSender default: the start-up check demands UseMailSender<T>() or UseDevelopmentMailbox().
+        services.TryAddSingleton<IDigitalMessageChannel, ModuleOnlyDigitalMessageChannel>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, MailOutboxHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, DigitalMessageOutboxHandler>());
+        services.TryAddSingleton<OutboxSignal>();
+        if (services.Any(d => d.ServiceType == typeof(OutboxDispatcher)))
+        {
+            return; // AddExpertennetzwerk ran before: one dispatcher per host
+        }
+
+        services.AddSingleton(sp => new OutboxDispatcher(
+            sp,
+            () => sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>().Value.Outbox,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<OutboxDispatcher>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddScoped(sp => new OutboxAdministration(
+            sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<CursorProtector>(),
+            sp.GetRequiredService<OutboxSignal>(),
+            sp.GetRequiredService<TimeProvider>()));
     }
 }

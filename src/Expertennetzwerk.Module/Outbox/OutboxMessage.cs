@@ -44,7 +44,10 @@ public sealed class OutboxMessage
     /// <summary>When it was written.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>Earliest next delivery attempt.</summary>
+    /// <summary>
+    /// Earliest next delivery attempt. While a dispatcher holds the lease it equals <see cref="LeaseUntil"/>, so a row
+    /// whose lease ran out is due again without a separate condition.
+    /// </summary>
     public DateTimeOffset DueAt { get; internal set; }
 
     /// <summary>Delivery attempts so far.</summary>
@@ -64,4 +67,10 @@ public sealed class OutboxMessage
 
     /// <summary>The last delivery error.</summary>
     public string? LastError { get; internal set; }
+
+    /// <summary>When the first delivery attempt ended.</summary>
+    public DateTimeOffset? FirstAttemptAt { get; internal set; }
+
+    /// <summary>When the last delivery attempt ended (for a dead letter: when it was given up).</summary>
+    public DateTimeOffset? LastAttemptAt { get; internal set; }
 }

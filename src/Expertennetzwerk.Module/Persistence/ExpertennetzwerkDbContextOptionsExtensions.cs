@@ -7,12 +7,16 @@ namespace Microsoft.EntityFrameworkCore;
 public static class ExpertennetzwerkDbContextOptionsExtensions
 {
     /// <summary>
-    /// Adds the module's interceptors (SQLite connection pragmas). Call it where the host configures its own context
+    /// Adds the module's interceptors (SQLite connection pragmas; the outbox wake-up after a commit that wrote outbox
+    /// rows). Call it where the host configures its own context
     /// when it uses <c>UseDbContext&lt;THostContext&gt;()</c>; the module checks at start-up that it was called.
     /// </summary>
     public static DbContextOptionsBuilder AddExpertennetzwerkInterceptors(this DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        return optionsBuilder.AddInterceptors(ExpertennetzwerkConnectionInterceptor.Instance);
+        return optionsBuilder.AddInterceptors(
+            ExpertennetzwerkConnectionInterceptor.Instance,
+            OutboxWakeUpInterceptor.Instance,
+            OutboxCommitInterceptor.Instance);
     }
 }

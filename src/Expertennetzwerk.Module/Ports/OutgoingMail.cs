@@ -1,7 +1,7 @@
 namespace Expertennetzwerk.Module.Ports;
 
 /// <summary>A rendered mail, ready for an <see cref="IMailSender"/>.</summary>
-/// <param name="MessageId">Globally unique Message-ID without angle brackets (built from the notification's idempotency key), e.g. <c>0193…:Place:3.broker@expertennetzwerk</c>.</param>
+/// <param name="MessageId">Globally unique Message-ID without angle brackets (built from the notification's idempotency key), e.g. <c>0193…=3APlace=3A3@expertennetzwerk</c>, see <see cref="Outbox.MessageIds"/>.</param>
 /// <param name="To">The recipients.</param>
 /// <param name="Subject">The subject line.</param>
 /// <param name="Text">The plain-text body.</param>

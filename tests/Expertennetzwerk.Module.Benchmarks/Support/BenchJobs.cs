@@ -16,6 +16,12 @@ public enum JobKind
 
     /// <summary>Reads of up to half a second (full scans): few iterations.</summary>
     SlowReads,
+
+    /// <summary>Work of about a second per invocation (an outbox drain): one invocation per iteration, fed by an iteration setup.</summary>
+    Batches,
+
+    /// <summary>Latency samples of tens of milliseconds: a fixed number of invocations per iteration, no pilot.</summary>
+    Latency,
 }
 
 /// <summary>Jobs per kind; with --dry every kind is one in-process dry invocation.</summary>
@@ -31,12 +37,15 @@ internal static class BenchJobs
             return Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Dry");
         }
 
-        return kind switch
+        var job = kind switch
         {
             JobKind.Writes => Job.Default.WithWarmupCount(6).WithIterationCount(15).WithInvocationCount(WriteInvocations).WithUnrollFactor(1).WithId("Writes"),
+            JobKind.Batches => Job.Default.WithWarmupCount(2).WithIterationCount(8).WithInvocationCount(1).WithUnrollFactor(1).WithId("Batches"),
+            JobKind.Latency => Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(50).WithUnrollFactor(1).WithId("Latency"),
             JobKind.FastReads => Job.Default.WithWarmupCount(10).WithIterationCount(20).WithIterationTime(TimeInterval.FromMilliseconds(250)).WithId("FastReads"),
             _ => Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("SlowReads"),
         };
+        return BenchSettings.InProcess ? job.WithToolchain(InProcessEmitToolchain.Instance) : job;
     }
 }
 

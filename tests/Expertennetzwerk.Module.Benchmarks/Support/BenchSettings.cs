@@ -21,6 +21,7 @@ internal static class BenchSettings
     public const string SizesVariable = "ENW_BENCH_SIZES";
     public const string DatabasesVariable = "ENW_BENCH_DATABASES";
     public const string CacheVariable = "ENW_BENCH_CACHE";
+    public const string InProcessVariable = "ENW_BENCH_IN_PROCESS";
 
     /// <summary>Orders in the dry run's database.</summary>
     public const int DrySize = 2_000;
@@ -29,6 +30,9 @@ internal static class BenchSettings
     public static int TransitionDatabaseSize => Dry ? DrySize : 10_000;
 
     public static bool Dry => Environment.GetEnvironmentVariable(DryVariable) == "1";
+
+    /// <summary>Measured jobs run in the benchmark's own process (<c>--in-process</c>).</summary>
+    public static bool InProcess => Environment.GetEnvironmentVariable(InProcessVariable) == "1";
 
     public static string? Postgres => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
 

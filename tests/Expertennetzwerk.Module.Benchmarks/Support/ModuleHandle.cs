@@ -33,7 +33,10 @@ internal sealed class ModuleHandle : IAsyncDisposable
     /// <summary>The very factory the module uses (same options, same interceptor): what an EF baseline should use too.</summary>
     public IDbContextFactory<ExpertennetzwerkDbContext> ContextFactory { get; }
 
-    public static ModuleHandle Start(Db db, string connectionString, IInterceptor? interceptor = null)
+    /// <summary>The module's service provider.</summary>
+    public IServiceProvider Services => _services;
+
+    public static ModuleHandle Start(Db db, string connectionString, IInterceptor? interceptor = null, Action<ExpertennetzwerkBuilder>? configure = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/"));
@@ -54,6 +57,8 @@ internal sealed class ModuleHandle : IAsyncDisposable
             }
         });
         builder.UseCustomerDirectory<NoCustomers>();
+        builder.UseDevelopmentMailbox();
+        configure?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         provider.ValidateExpertennetzwerk();
         return new ModuleHandle(provider);

@@ -171,7 +171,7 @@ public sealed class HostDbContextTests
                 options.AddExpertennetzwerkInterceptors();
             });
             services.AddSingleton<InMemoryCustomerDirectory>();
-            services.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/")).UseDbContext<CrmDbContext>().UseCustomerDirectory<InMemoryCustomerDirectory>();
+            services.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/")).UseDbContext<CrmDbContext>().UseCustomerDirectory<InMemoryCustomerDirectory>().UseDevelopmentMailbox();
             services.AddSingleton<ICustomerDirectory>(sp => sp.GetRequiredService<InMemoryCustomerDirectory>());
             var provider = services.BuildServiceProvider();
             provider.ValidateExpertennetzwerk();

@@ -65,6 +65,41 @@ public sealed class StartupValidationTests
         ["PublicBaseUrl not http"] = (
             s => Valid(s, o => o.PublicBaseUrl = new Uri("ftp://crm.example.org/")),
             ["PublicBaseUrl must be an absolute http(s) address"]),
+        ["no mail sender"] = (
+            s => s.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/"))
+                .UseEntityFrameworkCore(db => db.UseSqlite(Sqlite)).UseCustomerDirectory<InMemoryCustomerDirectory>(),
+            ["no way to send mail", "UseMailSender<", "UseDevelopmentMailbox()"]),
+        ["Outbox.MaxAttempts = 0"] = (
+            s => Valid(s, o => o.Outbox.MaxAttempts = 0),
+            ["Outbox.MaxAttempts must be between 1 and 100 (is 0)"]),
+        ["Outbox.MaxAttempts = 101"] = (
+            s => Valid(s, o => o.Outbox.MaxAttempts = 101),
+            ["Outbox.MaxAttempts must be between 1 and 100 (is 101)"]),
+        ["Outbox.LeaseDuration zero"] = (
+            s => Valid(s, o => o.Outbox.LeaseDuration = TimeSpan.Zero),
+            ["Outbox.LeaseDuration must be between 1 second and 24 hours"]),
+        ["Outbox.BatchSize = 0"] = (
+            s => Valid(s, o => o.Outbox.BatchSize = 0),
+            ["Outbox.BatchSize must be between 1 and 1000 (is 0)"]),
+        ["Outbox.MaxRetryDelay below BaseRetryDelay"] = (
+            s => Valid(s, o =>
+            {
+                o.Outbox.BaseRetryDelay = TimeSpan.FromMinutes(5);
+                o.Outbox.MaxRetryDelay = TimeSpan.FromMinutes(1);
+            }),
+            ["Outbox.MaxRetryDelay must be at least BaseRetryDelay"]),
+        ["Outbox.BaseRetryDelay zero"] = (
+            s => Valid(s, o => o.Outbox.BaseRetryDelay = TimeSpan.Zero),
+            ["Outbox.BaseRetryDelay must be positive"]),
+        ["Outbox.PollInterval too short"] = (
+            s => Valid(s, o => o.Outbox.PollInterval = TimeSpan.FromMilliseconds(1)),
+            ["Outbox.PollInterval must be between 10 ms and 1 hour"]),
+        ["Outbox.MessageIdDomain invalid"] = (
+            s => Valid(s, o => o.Outbox.MessageIdDomain = "bad domain"),
+            ["Outbox.MessageIdDomain must be a domain"]),
+        ["Outbox.MaxConcurrency = 0"] = (
+            s => Valid(s, o => o.Outbox.MaxConcurrency = 0),
+            ["Outbox.MaxConcurrency must be between 1 and 64 (is 0)"]),
         ["DefaultNetworkId empty"] = (
             s => Valid(s, o => o.DefaultNetworkId = Guid.Empty),
             ["DefaultNetworkId is the empty Guid"]),
@@ -104,7 +139,7 @@ public sealed class StartupValidationTests
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         Valid(builder.Services, o => o.CursorProtectionKey = Convert.ToBase64String(new byte[32]));
         builder.Services.AddDbContextFactory<CrmDbContext>(db => db.UseSqlite(Sqlite).AddExpertennetzwerkInterceptors());
-        builder.Services.AddExpertennetzwerk().UseDbContext<CrmDbContext>();
+        builder.Services.AddExpertennetzwerk().UseDbContext<CrmDbContext>().UseDevelopmentMailbox();
         builder.Services.AddSingleton<IPublicLinks, FixedLinks>(); // a host's own links need no PublicBaseUrl
         using var host = builder.Build();
         await host.StartAsync();
@@ -117,7 +152,7 @@ public sealed class StartupValidationTests
         {
             o.PublicBaseUrl = new Uri("https://crm.example.org/");
             options(o);
-        }).UseEntityFrameworkCore(db => db.UseSqlite(Sqlite)).UseCustomerDirectory<InMemoryCustomerDirectory>();
+        }).UseEntityFrameworkCore(db => db.UseSqlite(Sqlite)).UseCustomerDirectory<InMemoryCustomerDirectory>().UseDevelopmentMailbox();
 
     private sealed class FixedLinks : IPublicLinks
     {

@@ -32,7 +32,7 @@ public sealed class SearchIndexTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton<InMemoryCustomerDirectory>();
-        services.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/")).UseEntityFrameworkCore(db => db.UseSqlite(connection)).UseCustomerDirectory<InMemoryCustomerDirectory>();
+        services.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/")).UseEntityFrameworkCore(db => db.UseSqlite(connection)).UseCustomerDirectory<InMemoryCustomerDirectory>().UseDevelopmentMailbox();
         services.AddSingleton<ICustomerDirectory>(sp => sp.GetRequiredService<InMemoryCustomerDirectory>());
         await using var provider = services.BuildServiceProvider();
         var network = new TestNetwork();

@@ -19,6 +19,12 @@ public sealed record ModuleHostOptions
 
     /// <summary>Changes the module's options (e.g. a small MaxAttachmentBytes).</summary>
     public Action<ExpertennetzwerkOptions>? Options { get; init; }
+
+    /// <summary>
+    /// A second host instance on the database of this one (PostgreSQL or a SQLite file): nothing is created or seeded,
+    /// and disposing the new host leaves the database to its owner. Same kind as the owner.
+    /// </summary>
+    public ModuleHost? ShareDatabaseOf { get; init; }
 }
 
 /// <summary>
@@ -30,6 +36,8 @@ public sealed class ModuleHost : IAsyncDisposable
     private readonly SqliteConnection? _sqlite;
     private readonly string? _sqliteFile;
     private readonly string? _postgres;
+    private string? _sharedFile;
+    private string? _sharedPostgres;
 
     private ModuleHost(ServiceProvider services, DatabaseKind kind, SqliteConnection? sqlite, string? sqliteFile, string? postgres)
     {
@@ -57,7 +65,10 @@ public sealed class ModuleHost : IAsyncDisposable
     public Module.Consent.ConsentService Consents => Services.GetRequiredService<Module.Consent.ConsentService>();
 
     /// <summary>The SQLite file's connection string (only with <see cref="ModuleHostOptions.SqliteFile"/>).</summary>
-    public string? SqliteFileConnectionString => _sqliteFile is null ? null : SqliteFileConnection(_sqliteFile);
+    public string? SqliteFileConnectionString => (_sqliteFile ?? _sharedFile) is { } file ? SqliteFileConnection(file) : null;
+
+    /// <summary>The PostgreSQL database's connection string (PostgreSQL hosts only).</summary>
+    public string? PostgresConnectionString => _postgres ?? _sharedPostgres;
 
     public static Task<ModuleHost> StartAsync(DatabaseKind kind, Action<ExpertennetzwerkBuilder>? configure = null) =>
         StartAsync(kind, new ModuleHostOptions(), configure);
@@ -73,9 +84,21 @@ public sealed class ModuleHost : IAsyncDisposable
         var builder = services.AddExpertennetzwerk(o =>
         {
             o.PublicBaseUrl = new Uri("https://crm.example.org/");
+            if (kind == DatabaseKind.Sqlite && !options.SqliteFile)
+            {
+                o.Outbox.MaxConcurrency = 1; // every context shares the one in-memory connection
+            }
+
             options.Options?.Invoke(o);
         });
-        if (kind == DatabaseKind.Sqlite && options.SqliteFile)
+        var shared = options.ShareDatabaseOf;
+        if (shared is not null)
+        {
+            var connectionString = shared._postgres ?? shared.SqliteFileConnectionString
+                ?? throw new ArgumentException("Only a PostgreSQL or SQLite-file host's database can be shared.", nameof(options));
+            builder.UseEntityFrameworkCore(db => _ = kind == DatabaseKind.Postgres ? db.UseNpgsql(connectionString) : db.UseSqlite(connectionString));
+        }
+        else if (kind == DatabaseKind.Sqlite && options.SqliteFile)
         {
             sqliteFile = Path.Combine(Path.GetTempPath(), "enw-test-" + Guid.NewGuid().ToString("N") + ".db");
             var connectionString = SqliteFileConnection(sqliteFile);
@@ -94,12 +117,18 @@ public sealed class ModuleHost : IAsyncDisposable
         }
 
         builder.UseCustomerDirectory<InMemoryCustomerDirectory>();
+        builder.UseDevelopmentMailbox();
         services.AddSingleton<InMemoryCustomerDirectory>();
         services.AddSingleton<Ports.ICustomerDirectory>(sp => sp.GetRequiredService<InMemoryCustomerDirectory>());
         configure?.Invoke(builder);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
         provider.ValidateExpertennetzwerk();
+        if (shared is not null)
+        {
+            return new ModuleHost(provider, kind, null, null, null) { _sharedFile = shared._sqliteFile, _sharedPostgres = shared._postgres };
+        }
+
         var host = new ModuleHost(provider, kind, sqlite, sqliteFile, postgres);
         await using (var db = host.CreateDbContext())
         {

@@ -19,5 +19,6 @@ internal sealed class OutboxMessageConfiguration(ExpertennetzwerkModelOptions op
         builder.Property(x => x.LastError).HasMaxLength(2_000);
         builder.HasIndex(x => x.IdempotencyKey).IsUnique();
         builder.HasIndex(x => new { x.Status, x.DueAt });
+        builder.HasIndex(x => new { x.NetworkId, x.Status, x.LastAttemptAt, x.Id }); // dead letters, newest first
     }
 }

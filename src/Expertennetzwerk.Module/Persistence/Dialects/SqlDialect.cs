@@ -1,5 +1,6 @@
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
+using Expertennetzwerk.Module.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Persistence.Dialects;
@@ -63,6 +64,77 @@ internal abstract class SqlDialect
             $"ON CONFLICT ({n.CountsNetworkId}, {n.CountsRole}, {n.CountsPartyId}, {n.CountsState}) " +
             $"DO UPDATE SET {n.CountsCount} = {n.Counts}.{n.CountsCount} + excluded.{n.CountsCount}";
         return context.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due outbox rows for <paramref name="owner"/> until <paramref name="until"/>
+    /// and returns their ids. A row is due when Pending and its DueAt has passed; claiming sets DueAt to the lease's end,
+    /// so a row whose lease ran out is due again. Two callers never claim the same row. This portable form selects
+    /// candidates, then takes each with an update conditioned on it still being due (one row per statement).
+    /// </summary>
+    public virtual async Task<IReadOnlyList<Guid>> ClaimOutboxAsync(
+        DbContext context, string owner, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken)
+    {
+        var rows = context.Set<OutboxMessage>();
+        var candidates = await rows.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.DueAt <= now)
+            .OrderBy(m => m.DueAt)
+            .Select(m => m.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var claimed = new List<Guid>(candidates.Count);
+        foreach (var id in candidates)
+        {
+            var taken = await rows
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.DueAt <= now)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseUntil, until).SetProperty(m => m.DueAt, until),
+                    cancellationToken)
+                .ConfigureAwait(false);
+            if (taken == 1)
+            {
+                claimed.Add(id);
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary>
+    /// Marks a claimed row sent if <paramref name="owner"/> still holds its lease; returns the rows changed (0 or 1).
+    /// Plain SQL on every provider: the per-row statement of the dispatcher, where EF's LINQ update costs several times
+    /// the statement itself.
+    /// </summary>
+    public Task<int> MarkOutboxSentAsync(DbContext context, Guid id, string owner, DateTimeOffset now, int attempts, DateTimeOffset firstAttemptAt)
+    {
+        var n = StoreNames.For(context.Model);
+        var sql =
+            $"UPDATE {n.Outbox} SET {n.OutboxStatus} = {{0}}, {n.OutboxSentAt} = {{1}}, {n.OutboxAttempts} = {{2}}, {n.OutboxFirstAttemptAt} = {{3}}, " +
+            $"{n.OutboxLastAttemptAt} = {{1}}, {n.OutboxLastError} = NULL, {n.OutboxLeaseOwner} = NULL, {n.OutboxLeaseUntil} = NULL " +
+            $"WHERE {n.OutboxId} = {{4}} AND {n.OutboxLeaseOwner} = {{5}} AND {n.OutboxStatus} = {{6}}";
+#pragma warning disable EF1002 // the interpolated parts are names from the model; values are parameters
+        return context.Database.ExecuteSqlRawAsync(
+            sql,
+            [nameof(OutboxStatus.Sent), now.UtcTicks, attempts, firstAttemptAt.UtcTicks, id, owner, nameof(OutboxStatus.Pending)]);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>The claim as one <c>UPDATE … WHERE id IN (due rows) RETURNING id</c>; <paramref name="lockClause"/> ends the inner select.</summary>
+    protected static async Task<IReadOnlyList<Guid>> ClaimOutboxWithReturningAsync(
+        DbContext context, string owner, DateTimeOffset now, DateTimeOffset until, int batchSize, string lockClause, CancellationToken cancellationToken)
+    {
+        var n = StoreNames.For(context.Model);
+        var sql =
+            $"UPDATE {n.Outbox} SET {n.OutboxLeaseOwner} = {{0}}, {n.OutboxLeaseUntil} = {{1}}, {n.OutboxDueAt} = {{1}} " +
+            $"WHERE {n.OutboxId} IN (SELECT {n.OutboxId} FROM {n.Outbox} WHERE {n.OutboxStatus} = {{2}} AND {n.OutboxDueAt} <= {{3}} " +
+            $"ORDER BY {n.OutboxDueAt} LIMIT {{4}}{lockClause}) RETURNING {n.OutboxId} AS \"Value\"";
+#pragma warning disable EF1002 // the interpolated parts are names from the model; values are parameters
+        return await context.Database
+            .SqlQueryRaw<Guid>(sql, owner, until.UtcTicks, nameof(OutboxStatus.Pending), now.UtcTicks, batchSize)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+#pragma warning restore EF1002
     }
 
     /// <summary>Restricts <paramref name="orders"/> to those after a keyset position in the order (UpdatedAt desc, Id desc).</summary>

@@ -13,6 +13,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Name => "sqlite";
 
+    // One writer at a time: the single UPDATE … RETURNING is atomic, no lock clause needed (SQLite 3.35+).
+    public override Task<IReadOnlyList<Guid>> ClaimOutboxAsync(
+        DbContext context, string owner, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken) =>
+        ClaimOutboxWithReturningAsync(context, owner, now, until, batchSize, string.Empty, cancellationToken);
+
     public override IQueryable<ExpertOrder> WhereTextMatches(DbContext context, IQueryable<ExpertOrder> orders, string term)
     {
         // The trigram tokenizer needs at least three characters; shorter terms use LIKE.

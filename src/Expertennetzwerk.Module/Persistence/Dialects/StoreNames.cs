@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
+using Expertennetzwerk.Module.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -35,6 +36,18 @@ internal sealed class StoreNames
         CountsPartyId = Column(counts, nameof(OrderStateCount.PartyId));
         CountsState = Column(counts, nameof(OrderStateCount.State));
         CountsCount = Column(counts, nameof(OrderStateCount.Count));
+        var outbox = model.FindEntityType(typeof(OutboxMessage))!;
+        Outbox = Table(outbox);
+        OutboxId = Column(outbox, nameof(OutboxMessage.Id));
+        OutboxStatus = Column(outbox, nameof(OutboxMessage.Status));
+        OutboxDueAt = Column(outbox, nameof(OutboxMessage.DueAt));
+        OutboxLeaseOwner = Column(outbox, nameof(OutboxMessage.LeaseOwner));
+        OutboxLeaseUntil = Column(outbox, nameof(OutboxMessage.LeaseUntil));
+        OutboxSentAt = Column(outbox, nameof(OutboxMessage.SentAt));
+        OutboxAttempts = Column(outbox, nameof(OutboxMessage.Attempts));
+        OutboxFirstAttemptAt = Column(outbox, nameof(OutboxMessage.FirstAttemptAt));
+        OutboxLastAttemptAt = Column(outbox, nameof(OutboxMessage.LastAttemptAt));
+        OutboxLastError = Column(outbox, nameof(OutboxMessage.LastError));
         TablePrefix = model.FindAnnotation(ModuleModel.MarkerAnnotation)?.Value as string ?? "enw_";
         Schema = orders.GetSchema();
     }
@@ -53,6 +66,17 @@ internal sealed class StoreNames
     public string CountsPartyId { get; }
     public string CountsState { get; }
     public string CountsCount { get; }
+    public string Outbox { get; }
+    public string OutboxId { get; }
+    public string OutboxStatus { get; }
+    public string OutboxDueAt { get; }
+    public string OutboxLeaseOwner { get; }
+    public string OutboxLeaseUntil { get; }
+    public string OutboxSentAt { get; }
+    public string OutboxAttempts { get; }
+    public string OutboxFirstAttemptAt { get; }
+    public string OutboxLastAttemptAt { get; }
+    public string OutboxLastError { get; }
     public string TablePrefix { get; }
     public string? Schema { get; }
 

@@ -1,0 +1,405 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Expertennetzwerk.Module.Notifications;
+using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Persistence.Dialects;
+using Expertennetzwerk.Module.Ports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Expertennetzwerk.Module.Outbox;
+
+/// <summary>
+/// The background service that delivers outbox rows (transactional outbox, at-least-once). It claims due rows in
+/// batches with a lease (several instances on one PostgreSQL database never claim the same row; a crashed instance's
+/// rows are taken over once its lease ran out), hands each to the <see cref="IOutboxHandler"/> of its event type outside
+/// any transaction, then marks it sent together with the handler's follow-up rows in one commit — only while it still
+/// holds the lease. A failure is retried with exponential backoff and jitter; after
+/// <see cref="OutboxOptions.MaxAttempts"/>, on a <see cref="PermanentDeliveryException"/> or without a handler the row
+/// is dead-lettered (the operator lists and re-queues them through <see cref="OutboxAdministration"/>). It sleeps until
+/// the <see cref="OutboxSignal"/> wakes it after a commit, the next retry falls due, or the slow poll comes round.
+/// </summary>
+public sealed class OutboxDispatcher : BackgroundService
+{
+    private const int MaxErrorLength = 2_000;
+
+    private readonly IServiceProvider _services;
+    private readonly ILogger _logger;
+    private readonly Func<OutboxOptions> _readOptions;
+    private readonly string? _instanceId;
+    private IModuleDbContextFactory? _factory;
+    private OutboxOptions? _options;
+    private string? _generatedInstanceId;
+
+    // Dependencies are resolved at first use, not here: the generic host creates every hosted service before the
+    // module's start-up check runs, and a missing registration should fail with that check's message.
+    internal OutboxDispatcher(IServiceProvider services, Func<OutboxOptions> options, ILogger logger, string? instanceId = null)
+    {
+        _services = services;
+        _readOptions = options;
+        _logger = logger;
+        _instanceId = instanceId;
+    }
+
+    /// <summary>The lease owner this instance writes into the rows it claims.</summary>
+    public string InstanceId => _instanceId ?? Options.InstanceId ?? (_generatedInstanceId ??= GenerateInstanceId());
+
+    private OutboxOptions Options => _options ??= _readOptions();
+
+    private IModuleDbContextFactory Factory => _factory ??= _services.GetRequiredService<IModuleDbContextFactory>();
+
+    private OutboxSignal Signal => _services.GetRequiredService<OutboxSignal>();
+
+    private TimeProvider Time => _services.GetRequiredService<TimeProvider>();
+
+    /// <summary>
+    /// Claims one batch of due rows and delivers it; returns how many rows were claimed (0: nothing due). The background
+    /// loop calls this; tests and tools may call it directly to drain the outbox.
+    /// </summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Time.GetUtcNow();
+        List<OutboxMessage> rows;
+        await using (var db = Factory.CreateDbContext())
+        {
+            var ids = await SqlDialect.For(db).ClaimOutboxAsync(db, InstanceId, now, now + Options.LeaseDuration, Options.BatchSize, cancellationToken)
+                .ConfigureAwait(false);
+            if (ids.Count == 0)
+            {
+                return 0;
+            }
+
+            rows = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => ids.Contains(m.Id))
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        rows = [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)];
+        var done = new ConcurrentDictionary<Guid, bool>();
+        // One open context per worker, reused row after row: opening a connection (and, on SQLite, setting its pragmas)
+        // per row would cost more than the row's own statement.
+        var contexts = new ConcurrentBag<DbContext>();
+        try
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var handlers = HandlersByEventType(scope.ServiceProvider.GetServices<IOutboxHandler>());
+            if (Options.MaxConcurrency == 1 || rows.Count == 1)
+            {
+                foreach (var row in rows)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await DeliverAsync(row, handlers, contexts, done, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(rows, parallel, (row, ct) => new ValueTask(DeliverAsync(row, handlers, contexts, done, ct))).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand back what this instance claimed but did not settle, so another instance (or the next
+            // start) delivers it at once instead of after the lease. A row whose delivery was cut short may have gone
+            // out; it goes again with the same idempotency key (at-least-once).
+            await ReleaseAsync(rows.Where(r => !done.ContainsKey(r.Id)).Select(r => r.Id).ToList()).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                await context.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return rows.Count;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Options.DispatcherEnabled)
+        {
+            _logger.LogInformation("Expertennetzwerk outbox dispatcher is disabled on this instance (Outbox.DispatcherEnabled = false).");
+            return;
+        }
+
+        _logger.LogInformation("Expertennetzwerk outbox dispatcher {InstanceId} started.", InstanceId);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = Options.PollInterval;
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken).ConfigureAwait(false) == Options.BatchSize)
+                {
+                    // A full batch: there may be more.
+                }
+
+                wait = await UntilNextDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database is unreachable or the schema is missing: keep the host up and try again at the next poll.
+                _logger.LogError(ex, "Expertennetzwerk outbox dispatcher {InstanceId} could not dispatch; retrying in {Wait}.", InstanceId, wait);
+            }
+
+            try
+            {
+                if (wait > TimeSpan.Zero)
+                {
+                    await Signal.WaitAsync(wait, Time, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+
+        _logger.LogInformation("Expertennetzwerk outbox dispatcher {InstanceId} stopped.", InstanceId);
+    }
+
+    /// <summary>The delay after the <paramref name="attempts"/>-th failure: base · 2^(attempts−1), capped, then between half and all of it (jitter).</summary>
+    internal static TimeSpan Backoff(int attempts, OutboxOptions options, Random random)
+    {
+        var exponent = Math.Min(Math.Max(attempts - 1, 0), 30);
+        var ticks = Math.Min(options.BaseRetryDelay.Ticks * Math.Pow(2, exponent), options.MaxRetryDelay.Ticks);
+        return TimeSpan.FromTicks((long)(ticks / 2 + (random.NextDouble() * ticks / 2)));
+    }
+
+    private static string GenerateInstanceId()
+    {
+        var unique = $"/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        var machine = Environment.MachineName;
+        return (machine.Length > 100 - unique.Length ? machine[..(100 - unique.Length)] : machine) + unique;
+    }
+
+    private static Dictionary<string, IOutboxHandler> HandlersByEventType(IEnumerable<IOutboxHandler> handlers)
+    {
+        var map = new Dictionary<string, IOutboxHandler>(StringComparer.Ordinal);
+        foreach (var handler in handlers)
+        {
+            foreach (var eventType in handler.EventTypes)
+            {
+                map.TryAdd(eventType, handler);
+            }
+        }
+
+        return map;
+    }
+
+    private async Task DeliverAsync(
+        OutboxMessage row, Dictionary<string, IOutboxHandler> handlers, ConcurrentBag<DbContext> contexts, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
+    {
+        if (!contexts.TryTake(out var db))
+        {
+            db = Factory.CreateDbContext();
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await DeliverAsync(row, db, handlers, done, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false); // its state is unknown: never reuse it
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+        contexts.Add(db);
+    }
+
+    private async Task DeliverAsync(OutboxMessage row, DbContext db, Dictionary<string, IOutboxHandler> handlers, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
+    {
+        var context = new OutboxDeliveryContext(row, db);
+        string? error = null;
+        var permanent = false;
+        if (!handlers.TryGetValue(row.EventType, out var handler))
+        {
+            error = $"No IOutboxHandler delivers event type \"{row.EventType}\". Register one (services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, YourHandler>())), then re-queue this row.";
+            permanent = true;
+        }
+        else
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (PermanentDeliveryException ex)
+            {
+                error = ex.Message;
+                permanent = true;
+            }
+            catch (Exception ex)
+            {
+                error = $"{ex.GetType().Name}: {ex.Message}";
+                _logger.LogWarning(ex, "Outbox row {Id} ({EventType}) failed after {Elapsed} ms.", row.Id, row.EventType, clock.ElapsedMilliseconds);
+            }
+        }
+
+        // Settling uses no cancellation: the delivery happened (or failed) and its outcome should be recorded.
+        db.ChangeTracker.Clear();
+        var now = Time.GetUtcNow();
+        var kept = error is null
+            ? await MarkSentAsync(db, row, context.FollowUps, now).ConfigureAwait(false)
+            : await MarkFailedAsync(db, row, error, permanent, now, handlers.ContainsKey(OutboxEventTypes.DeadLettered)).ConfigureAwait(false);
+        if (kept && error is null && OutboxSecrets.HoldsSecret(row))
+        {
+            // A consent link lives in the outbox only until it is delivered (its follow-ups carry it on).
+            await OutboxSecrets.ScrubAsync(db, row.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        done[row.Id] = true;
+        if (!kept)
+        {
+            _logger.LogWarning(
+                "Outbox row {Id} ({EventType}) was delivered or tried by {InstanceId} after its lease passed to another instance; its outcome was not recorded. Raise Outbox.LeaseDuration if deliveries take that long.",
+                row.Id, row.EventType, InstanceId);
+        }
+    }
+
+    private async Task<bool> MarkSentAsync(DbContext db, OutboxMessage row, IReadOnlyList<OutboxMessage> followUps, DateTimeOffset now)
+    {
+        var attempts = row.Attempts + 1;
+        var first = row.FirstAttemptAt ?? now;
+        var owner = InstanceId;
+        if (followUps.Count == 0)
+        {
+            return await SqlDialect.For(db).MarkOutboxSentAsync(db, row.Id, owner, now, attempts, first).ConfigureAwait(false) == 1;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+        var marked = await Leased(db, row.Id, owner).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Sent)
+            .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.FirstAttemptAt, first)
+            .SetProperty(m => m.LastAttemptAt, now)
+            .SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.LeaseOwner, (string?)null)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)).ConfigureAwait(false);
+        if (marked != 1)
+        {
+            await transaction.RollbackAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        db.AddRange(followUps);
+        await db.SaveChangesAsync().ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> MarkFailedAsync(DbContext db, OutboxMessage row, string error, bool permanent, DateTimeOffset now, bool noticeWanted)
+    {
+        var attempts = row.Attempts + 1;
+        var dead = permanent || attempts >= Options.MaxAttempts;
+        var due = dead ? now : now + Backoff(attempts, Options, Random.Shared);
+        var status = dead ? OutboxStatus.DeadLettered : OutboxStatus.Pending;
+        var first = row.FirstAttemptAt ?? now;
+        var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+
+        // A dead letter is announced (to the operator, by whoever handles the notice) in the same commit, never twice.
+        var notice = dead && noticeWanted && DeadLetteredEvent.DeservesNotice(row);
+        await using var transaction = notice ? await db.Database.BeginTransactionAsync().ConfigureAwait(false) : null;
+        var kept = await Leased(db, row.Id, InstanceId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, status)
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.DueAt, due)
+            .SetProperty(m => m.FirstAttemptAt, first)
+            .SetProperty(m => m.LastAttemptAt, now)
+            .SetProperty(m => m.LastError, text)
+            .SetProperty(m => m.LeaseOwner, (string?)null)
+            .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)).ConfigureAwait(false) == 1;
+        if (transaction is not null)
+        {
+            if (kept)
+            {
+                row.Attempts = attempts;
+                row.LastError = text;
+                if (DeadLetteredEvent.NoticeFor(row, Guid.CreateVersion7(now), now) is { } noticeRow)
+                {
+                    db.Add(noticeRow);
+                    await db.SaveChangesAsync().ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                await transaction.RollbackAsync().ConfigureAwait(false);
+            }
+        }
+
+        if (kept && dead)
+        {
+            _logger.LogError("Outbox row {Id} ({EventType}, key {Key}) dead-lettered after {Attempts} attempt(s): {Error}", row.Id, row.EventType, row.IdempotencyKey, attempts, text);
+        }
+
+        return kept;
+    }
+
+    private async Task ReleaseAsync(IReadOnlyList<Guid> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var now = Time.GetUtcNow();
+            await using var db = Factory.CreateDbContext();
+            await db.Set<OutboxMessage>()
+                .Where(m => ids.Contains(m.Id) && m.LeaseOwner == InstanceId && m.Status == OutboxStatus.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.DueAt, now)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null))
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Best effort while shutting down: the leases run out by themselves.
+            _logger.LogInformation(ex, "Outbox dispatcher {InstanceId} could not release {Count} leases on shutdown; they expire by themselves.", InstanceId, ids.Count);
+        }
+    }
+
+    /// <summary>How long until the earliest pending row falls due (zero when one is due now), at most the poll interval.</summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = Factory.CreateDbContext();
+        var next = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.DueAt)
+            .Select(m => (DateTimeOffset?)m.DueAt)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (next is null)
+        {
+            return Options.PollInterval;
+        }
+
+        var wait = next.Value - Time.GetUtcNow();
+        return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait < Options.PollInterval ? wait : Options.PollInterval;
+    }
+
+    private static IQueryable<OutboxMessage> Leased(DbContext db, Guid id, string owner) =>
+        db.Set<OutboxMessage>().Where(m => m.Id == id && m.LeaseOwner == owner && m.Status == OutboxStatus.Pending);
+}
