@@ -968,10 +968,16 @@ namespace Expertennetzwerk.SampleHost.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -1013,6 +1019,8 @@ namespace Expertennetzwerk.SampleHost.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("NetworkId", "Status", "LastAttemptAt", "Id");
 
                     b.ToTable("enw_outbox", (string)null);
                 });

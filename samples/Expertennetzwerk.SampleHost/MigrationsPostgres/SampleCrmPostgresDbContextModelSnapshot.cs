@@ -972,10 +972,16 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("FirstAttemptAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -1017,6 +1023,8 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                         .IsUnique();
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("NetworkId", "Status", "LastAttemptAt", "Id");
 
                     b.ToTable("enw_outbox", (string)null);
                 });
