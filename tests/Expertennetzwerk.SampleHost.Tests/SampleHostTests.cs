@@ -75,8 +75,8 @@ public sealed partial class SampleHostTests
         }
 
         mails.Should().Contain(m => m.To.Any(t => t.Contains("k.mueller@mueller-partner.example.de")), "the broker is mailed on its orders' state changes");
-        var consentMail = mails.Should().Contain(m => m.To.Any(t => t.Contains("laura.becker@example.de"))).Subject;
-        consentMail.Text.Should().Contain("http://127.0.0.1:5080/expertennetzwerk/consent/", "the data subject gets the link");
+        mails.Where(m => m.To.Any(t => t.Contains("laura.becker@example.de"))).Should().NotBeEmpty()
+            .And.OnlyContain(m => m.Text.Contains("http://127.0.0.1:5080/expertennetzwerk/consent/"), "the data subject gets the link");
         mails.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
 
         using var page = await host.Client.GetAsync(new Uri("/mailbox", UriKind.Relative));
