@@ -54,16 +54,18 @@ public sealed class RecipientDirectoryTests
     {
         var services = new ServiceCollection();
         services.AddExpertennetzwerk(o => o.PublicBaseUrl = new Uri("https://crm.example.org/"))
-            .UseEntityFrameworkCore(db => db.UseSqlite("Data Source=:memory:"));
+            .UseEntityFrameworkCore(db => db.UseSqlite("Data Source=:memory:"))
+            .UseDevelopmentMailbox();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = provider.CreateScope();
 
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
-        handlers.Select(h => h.GetType()).Should().BeEquivalentTo([typeof(NotificationPlanner), typeof(DigestHandler)]);
+        handlers.Select(h => h.GetType()).Should().BeEquivalentTo(
+            [typeof(NotificationPlanner), typeof(DigestHandler), typeof(MailOutboxHandler), typeof(DigitalMessageOutboxHandler)]);
         handlers.SelectMany(h => h.EventTypes).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
         [
             OutboxEventTypes.OrderPlaced, OutboxEventTypes.OrderStateChanged, OutboxEventTypes.MessageSent, OutboxEventTypes.ConsentRequested,
-            OutboxEventTypes.DeadLettered, OutboxEventTypes.Digest, OutboxEventTypes.DigestItem,
+            OutboxEventTypes.DeadLettered, OutboxEventTypes.Digest, OutboxEventTypes.DigestItem, OutboxEventTypes.Mail, OutboxEventTypes.DigitalMessage,
         ]);
         provider.GetRequiredService<TemplateService>().Should().BeSameAs(provider.GetRequiredService<TemplateService>());
         scope.ServiceProvider.GetRequiredService<NotificationPreferences>().Should().NotBeNull();
