@@ -123,7 +123,7 @@ public sealed partial class NotificationPlanner : IOutboxHandler
         {
             return _templates.RenderMail(kind, culture, model, service, cancellationToken);
         }
-        catch (TemplateRenderException ex)
+        catch (TemplateRenderException ex) when (!cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "The service version {VersionId}'s {Kind} template failed; the default is used instead.", service.VersionId, kind);
             return _templates.RenderMail(kind, culture, model, null, cancellationToken);

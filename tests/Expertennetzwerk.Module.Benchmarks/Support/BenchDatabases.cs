@@ -17,15 +17,27 @@ namespace Expertennetzwerk.Module.Benchmarks.Support;
 /// </summary>
 internal static class BenchDatabases
 {
-    /// <summary>Bump when the seeded data or schema changes: older caches are then ignored.</summary>
+    /// <summary>Bump when the seeded data change: older caches are then ignored (schema changes are noticed by themselves).</summary>
     public const int SeedVersion = 1;
+
+    /// <summary>
+    /// The first hex digits of SHA-256 over the module's create script: part of every cache name, so a cache seeded
+    /// under an older schema (a column added since) is never reused.
+    /// </summary>
+    private static readonly Lazy<string> SchemaFingerprint = new(() =>
+    {
+        var options = new DbContextOptionsBuilder<Persistence.ExpertennetzwerkDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var context = new Persistence.ExpertennetzwerkDbContext(options);
+        var script = context.Database.GenerateCreateScript();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)))[..8];
+    });
 
     private const int BatchSize = 50_000;
 
     /// <summary>The connection string of a database named <paramref name="name"/> holding <paramref name="size"/> orders, seeding it first when needed.</summary>
     public static async Task<string> EnsureAsync(Db db, string name, int size)
     {
-        var tag = string.Create(CultureInfo.InvariantCulture, $"{name}_{size}_v{SeedVersion}");
+        var tag = string.Create(CultureInfo.InvariantCulture, $"{name}_{size}_v{SeedVersion}_{SchemaFingerprint.Value}");
         return db == Db.Sqlite ? await EnsureSqliteAsync(tag, size) : await EnsurePostgresAsync(tag, size);
     }
 
