@@ -35,7 +35,8 @@ public static class SampleHostApp
             })
             .UseDbContext<SampleCrmDbContext>()
             .UseCustomerDirectory<SampleCustomerDirectory>()
-            .UseDevelopmentMailbox(); // mails are kept in memory for the sample's mailbox page, never sent
+            .UseDevelopmentMailbox() // mails are kept in memory for the sample's mailbox page, never sent
+            .AddAspNetCore();        // the HTTP edge: actor from claims, antiforgery for the consent pages
 
         builder.Services.AddScoped<DemoSeeder>();
 
@@ -47,7 +48,9 @@ public static class SampleHostApp
         });
 
         var app = builder.Build();
+        app.UseAntiforgery();
         app.MapSampleEndpoints();
+        app.MapExpertennetzwerkConsentPages(); // where the links in the data subjects' mails lead
         return app;
     }
 

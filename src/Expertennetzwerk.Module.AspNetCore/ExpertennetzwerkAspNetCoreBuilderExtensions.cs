@@ -8,11 +8,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the module's ASP.NET Core edge.</summary>
 public static class ExpertennetzwerkAspNetCoreBuilderExtensions
 {
-    /// <summary>Adds the claims-based <see cref="IActorAccessor"/> (replace it to map your own identity).</summary>
+    /// <summary>
+    /// Adds the claims-based <see cref="IActorAccessor"/> (replace it to map your own identity) and antiforgery, which the
+    /// consent pages (<c>MapExpertennetzwerkConsentPages()</c>) use against CSRF.
+    /// </summary>
     public static ExpertennetzwerkBuilder AddAspNetCore(this ExpertennetzwerkBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddAntiforgery();
         builder.Services.TryAddScoped<IActorAccessor, ClaimsActorAccessor>();
         return builder;
     }

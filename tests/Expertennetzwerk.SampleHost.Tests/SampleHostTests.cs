@@ -84,6 +84,99 @@ public sealed partial class SampleHostTests
         (await page.Content.ReadAsStringAsync()).Should().Contain("Postausgang");
     }
 
+    [Fact]
+    public async Task A_data_subject_opens_the_mailed_consent_link_twice_agrees_once_and_the_link_is_then_used_up()
+    {
+        await using var database = SampleDatabaseFixture.Sqlite();
+        await using var host = await RunningSampleHost.StartAsync(database);
+
+        // The demo's PKV draft (K-10004) has an open consent request (the others were answered while seeding); the
+        // data subject's mail carries the link.
+        Uri? link = null;
+        for (var i = 0; i < 120 && link is null; i++)
+        {
+            var mails = (await host.Client.GetFromJsonAsync<List<MailboxItem>>(new Uri("/api/mailbox", UriKind.Relative)))!;
+            foreach (var path in mails.Select(m => ConsentLink().Match(m.Text)).Where(m => m.Success).Select(m => m.Groups["path"].Value))
+            {
+                using var probe = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
+                if (probe.IsSuccessStatusCode)
+                {
+                    link = new Uri(path, UriKind.Relative);
+                    break;
+                }
+            }
+
+            if (link is null)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        link.Should().NotBeNull("the open request's mail carries a working consent link");
+        for (var i = 0; i < 2; i++)
+        {
+            using var shown = await host.Client.GetAsync(link);
+            shown.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "showing the page never uses the link up");
+            shown.Headers.CacheControl!.NoStore.Should().BeTrue();
+            shown.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+            (await shown.Content.ReadAsStringAsync()).Should().Contain("Einwilligungserklärung").And.Contain("Ich willige ein");
+        }
+
+        var page = await host.Client.GetStringAsync(link);
+        var antiforgery = AntiforgeryField().Match(page);
+        antiforgery.Success.Should().BeTrue("the form carries an antiforgery token");
+
+        using (var forged = await host.Client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "agree" })))
+        {
+            forged.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, "a post without the form's token is refused (CSRF)");
+        }
+
+        var form = new Dictionary<string, string> { ["decision"] = "agree", [antiforgery.Groups["name"].Value] = antiforgery.Groups["value"].Value };
+        using (var agreed = await host.Client.PostAsync(link, new FormUrlEncodedContent(form)))
+        {
+            agreed.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+            (await agreed.Content.ReadAsStringAsync()).Should().Contain("Ihre Einwilligung für den Auftrag");
+        }
+
+        foreach (var used in new[] { link, new Uri("/expertennetzwerk/consent/" + new string('A', 43), UriKind.Relative) })
+        {
+            using var gone = await host.Client.GetAsync(used);
+            gone.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+            (await gone.Content.ReadAsStringAsync()).Should().Contain("Dieser Link ist ungültig oder abgelaufen.");
+        }
+
+        using (var again = await host.Client.PostAsync(link, new FormUrlEncodedContent(form)))
+        {
+            again.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "the decision is made once");
+        }
+
+        // Withdrawing is as easy: the declaration carried its own link.
+        var withdrawal = new Uri(WithdrawalLink().Match(page).Groups["path"].Value, UriKind.Relative);
+        var withdrawalPage = await host.Client.GetStringAsync(withdrawal);
+        withdrawalPage.Should().Contain("Einwilligung widerrufen");
+        var field = AntiforgeryField().Match(withdrawalPage);
+        using (var withdrawn = await host.Client.PostAsync(withdrawal, new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["decision"] = "withdraw", [field.Groups["name"].Value] = field.Groups["value"].Value,
+               })))
+        {
+            withdrawn.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+            (await withdrawn.Content.ReadAsStringAsync()).Should().Contain("Ihre Einwilligung ist widerrufen");
+        }
+
+        using var withdrawnTwice = await host.Client.GetAsync(withdrawal);
+        withdrawnTwice.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [GeneratedRegex(@"https?://[^/\s""]+(?<path>/expertennetzwerk/consent/withdraw/[A-Za-z0-9_-]{43})")]
+    private static partial Regex WithdrawalLink();
+
+    [GeneratedRegex(@"https?://[^/\s]+(?<path>/expertennetzwerk/consent/[A-Za-z0-9_-]{43})")]
+    private static partial Regex ConsentLink();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
+    private static partial Regex AntiforgeryField();
+
     private static async Task BootSeedAndCheckAsync(SampleDatabaseFixture database)
     {
         await using var host = await RunningSampleHost.StartAsync(database);

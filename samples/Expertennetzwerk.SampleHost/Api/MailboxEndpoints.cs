@@ -28,7 +28,7 @@ public static class MailboxEndpoints
 
     private static string Page(IReadOnlyList<MailboxItem> items)
     {
-        var html = HtmlEncoder.Default;
+        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var page = new StringBuilder("""
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8"><title>Postausgang (Entwicklung)</title>

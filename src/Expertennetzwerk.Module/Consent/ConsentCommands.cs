@@ -6,7 +6,8 @@ namespace Expertennetzwerk.Module.Consent;
 /// <summary>Ask a data subject for consent through a link.</summary>
 /// <param name="DataSubject">Whose consent: must be a data subject the service asks consent of.</param>
 /// <param name="Name">The person's name; for the customer the order's customer name when left empty.</param>
-/// <param name="Email">Where the request may be mailed (optional; the link is returned either way).</param>
+/// <param name="Email">Where the request is mailed (optional; the link is returned either way). For the customer, the
+/// order's shared <c>email</c> field when left empty.</param>
 /// <param name="Culture">Language of the text: <c>de-DE</c> (default) or <c>en</c>.</param>
 public sealed record RequestConsentCommand(DataSubjectKind DataSubject, string? Name = null, string? Email = null, string? Culture = null);
 

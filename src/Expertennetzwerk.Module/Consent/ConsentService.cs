@@ -87,7 +87,8 @@ public sealed class ConsentService
                 var subjectName = name ?? order.CustomerDisplayName;
                 var snapshot = Snapshot(data, culture, command.DataSubject, subjectName, _links.ConsentWithdrawal(withdrawalToken), now, expires, cancellationToken);
                 await SupersedeOpenRequestsAsync(db, order.Id, command.DataSubject, subjectName, cancellationToken).ConfigureAwait(false);
-                created = new ConsentDeclaration(Ids.New(_time), order.NetworkId, order.Id, command.DataSubject, subjectName, string.IsNullOrEmpty(email) ? null : email,
+                var address = string.IsNullOrEmpty(email) && command.DataSubject == DataSubjectKind.Customer ? CustomerEmail(order) : email;
+                created = new ConsentDeclaration(Ids.New(_time), order.NetworkId, order.Id, command.DataSubject, subjectName, string.IsNullOrEmpty(address) ? null : address,
                     culture, ConsentChannel.Link, snapshot, actor.UserId, actor.PartyId, now);
                 created.IssueLink(ConsentTokens.Hash(token), ConsentTokens.Hash(withdrawalToken), expires);
                 db.Add(created);
@@ -427,6 +428,14 @@ public sealed class ConsentService
             _links.Consent(token).AbsoluteUri, _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri, consent.ExpiresAt!.Value);
         return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentRequested, $"subject:{consent.Id:D}",
             JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentRequestedEvent.IdempotencyKey(consent.Id), now);
+    }
+
+    /// <summary>The customer's mail address from the order's snapshot (the CRM's <c>email</c> field), when the service shares it and it is one.</summary>
+    private static string? CustomerEmail(ExpertOrder order)
+    {
+        var snapshot = JsonSerializer.Deserialize<Dictionary<string, string?>>(order.CustomerSnapshotJson);
+        var email = snapshot?.GetValueOrDefault("email")?.Trim();
+        return email is { Length: > 0 and <= 254 } && System.Net.Mail.MailAddress.TryCreate(email, out _) ? email : null;
     }
 
     private static string? CheckName(string? name, List<FieldError> errors)

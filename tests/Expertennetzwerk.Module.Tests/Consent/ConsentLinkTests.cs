@@ -105,6 +105,7 @@ public sealed class ConsentLinkTests
         var orderId = await DraftAsync(host);
         var requested = (await host.Consents.RequestConsentAsync(host.Network.Broker, orderId, new RequestConsentCommand(DataSubjectKind.Customer))).Value;
         var text = (await host.Consents.OpenAsync(TokenOf(requested.ConsentUrl))).Value.Text;
+        (await ConsentAsync(host, requested.ConsentId)).DataSubjectEmail.Should().Be("erika@example.test", "the customer's shared mail address is used when none is given");
 
         var art9 = text.IndexOf("Art. 9 Abs. 2 lit. a DSGVO)\n", StringComparison.Ordinal);
         var secrecy = text.IndexOf("Entbindung von der Schweigepflicht (§ 203 StGB)", StringComparison.Ordinal);

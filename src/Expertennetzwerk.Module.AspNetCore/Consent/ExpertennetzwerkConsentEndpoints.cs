@@ -1,0 +1,135 @@
+using System.Globalization;
+using Expertennetzwerk.Module.AspNetCore.Consent;
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Consent;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+// Lives where users of ASP.NET Core look for endpoint mapping.
+// ReSharper disable once CheckNamespace
+namespace Microsoft.AspNetCore.Routing;
+
+/// <summary>
+/// The pages a data subject reaches through the links of a consent request (DESIGN.md §5): the consent declaration with
+/// "agree" and "decline", and the withdrawal page. Showing a page (GET) never uses a link up — mail scanners fetch links;
+/// only the POST of a decision does, once, protected against CSRF. Every invalid, expired or used link gets the same
+/// neutral page (404). The routes are those of the module's default links (<c>IPublicLinks</c>).
+/// </summary>
+public static class ExpertennetzwerkConsentEndpoints
+{
+    private const string DecisionField = "decision";
+    private const string Agree = "agree";
+    private const string Decline = "decline";
+
+    /// <summary>
+    /// Maps <c>GET/POST {prefix}/{token}</c> and <c>GET/POST {prefix}/withdraw/{token}</c>. Needs
+    /// <c>services.AddAntiforgery()</c> (done by <c>AddAspNetCore()</c>) and <c>app.UseAntiforgery()</c>.
+    /// </summary>
+    /// <param name="endpoints">The host's routes.</param>
+    /// <param name="prefix">Where the pages live; the default matches the module's default links.</param>
+    /// <returns>The group, to add the host's conventions (rate limiting, a host name).</returns>
+    public static RouteGroupBuilder MapExpertennetzwerkConsentPages(this IEndpointRouteBuilder endpoints, string prefix = "/expertennetzwerk/consent")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(prefix);
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            // The token is in the URL: keep it out of caches, referrers and search engines.
+            var headers = context.HttpContext.Response.Headers;
+            headers.CacheControl = "no-store";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["X-Robots-Tag"] = "noindex, nofollow";
+            headers["X-Content-Type-Options"] = "nosniff";
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+            return await next(context).ConfigureAwait(false);
+        });
+
+        group.MapGet("/{token}", ShowConsentAsync);
+        group.MapPost("/{token}", DecideAsync);
+        group.MapGet("/withdraw/{token}", ShowWithdrawalAsync);
+        group.MapPost("/withdraw/{token}", WithdrawAsync);
+        return group;
+    }
+
+    private static async Task<IResult> ShowConsentAsync(string token, HttpContext http, ConsentService consents, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        var page = await consents.OpenAsync(token, cancellationToken).ConfigureAwait(false);
+        if (!page.IsOk)
+        {
+            return Invalid();
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var action = http.Request.PathBase + http.Request.Path;
+        var body =
+            "<main>" + page.Value.Html +
+            "<p>Bitte entscheiden Sie, ob Sie einwilligen. Sie können Ihre Einwilligung jederzeit widerrufen.</p>" +
+            ConsentPageHtml.Form(action, DecisionField, Agree, tokens.FormFieldName, tokens.RequestToken!, "Ich willige ein") +
+            ConsentPageHtml.Form(action, DecisionField, Decline, tokens.FormFieldName, tokens.RequestToken!, "Ich willige nicht ein") +
+            "</main>";
+        return Page("Einwilligungserklärung", body);
+    }
+
+    private static async Task<IResult> DecideAsync(string token, [FromForm(Name = DecisionField)] string? decision, ConsentService consents, CancellationToken cancellationToken)
+    {
+        if (decision is not (Agree or Decline))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bitte wählen Sie „Ich willige ein“ oder „Ich willige nicht ein“.");
+        }
+
+        var decided = await consents.DecideAsync(token, decision == Agree, cancellationToken).ConfigureAwait(false);
+        if (!decided.IsOk)
+        {
+            return Invalid();
+        }
+
+        var text = decided.Value.Status == ConsentStatus.Given
+            ? $"Vielen Dank. Ihre Einwilligung für den Auftrag {decided.Value.OrderNumber} an {decided.Value.BrokerName} ist erteilt. Den Link zum Widerruf finden Sie in der Erklärung."
+            : $"Sie haben nicht eingewilligt. {decided.Value.BrokerName} übermittelt Ihre Daten für den Auftrag {decided.Value.OrderNumber} nicht.";
+        return Page("Ihre Entscheidung", ConsentPageHtml.Notice("Ihre Entscheidung ist gespeichert", text));
+    }
+
+    private static async Task<IResult> ShowWithdrawalAsync(string token, HttpContext http, ConsentService consents, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        var page = await consents.OpenWithdrawalAsync(token, cancellationToken).ConfigureAwait(false);
+        if (!page.IsOk)
+        {
+            return Invalid();
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var given = page.Value.GivenAt is { } at
+            ? " vom " + TimeZoneInfo.ConvertTime(at, Berlin).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+            : string.Empty;
+        var body =
+            "<main><h1>Einwilligung widerrufen</h1><p>" +
+            ConsentPageHtml.Encode($"{page.Value.DataSubjectName}, Sie können Ihre Einwilligung{given} gegenüber {page.Value.BrokerName} für den Auftrag {page.Value.OrderNumber} widerrufen. Der Widerruf wirkt für die Zukunft (Art. 7 Abs. 3 DSGVO).") +
+            "</p>" +
+            ConsentPageHtml.Form(http.Request.PathBase + http.Request.Path, DecisionField, "withdraw", tokens.FormFieldName, tokens.RequestToken!, "Einwilligung widerrufen") +
+            "</main>";
+        return Page("Einwilligung widerrufen", body);
+    }
+
+    private static async Task<IResult> WithdrawAsync(string token, [FromForm(Name = DecisionField)] string? decision, ConsentService consents, CancellationToken cancellationToken)
+    {
+        _ = decision; // binding the form is what makes ASP.NET Core check the antiforgery token
+        var withdrawn = await consents.WithdrawAsync(token, cancellationToken).ConfigureAwait(false);
+        return withdrawn.IsOk
+            ? Page("Einwilligung widerrufen", ConsentPageHtml.Notice("Ihre Einwilligung ist widerrufen",
+                $"{withdrawn.Value.BrokerName} verarbeitet Ihre Daten für den Auftrag {withdrawn.Value.OrderNumber} nicht weiter."))
+            : Invalid();
+    }
+
+    private static IResult Invalid() =>
+        Results.Content(
+            ConsentPageHtml.Document("Link ungültig", ConsentPageHtml.Notice("Link ungültig", ConsentRefusals.InvalidLink.Text.German)),
+            "text/html; charset=utf-8",
+            statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Page(string title, string body) => Results.Content(ConsentPageHtml.Document(title, body), "text/html; charset=utf-8");
+
+    private static readonly TimeZoneInfo Berlin =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Berlin", out var zone) ? zone : TimeZoneInfo.Utc;
+}
