@@ -90,29 +90,7 @@ public sealed partial class SampleHostTests
         await using var database = SampleDatabaseFixture.Sqlite();
         await using var host = await RunningSampleHost.StartAsync(database);
 
-        // The demo's PKV draft (K-10004) has an open consent request (the others were answered while seeding); the
-        // data subject's mail carries the link.
-        Uri? link = null;
-        for (var i = 0; i < 120 && link is null; i++)
-        {
-            var mails = (await host.Client.GetFromJsonAsync<List<MailboxItem>>(new Uri("/api/mailbox", UriKind.Relative)))!;
-            foreach (var path in mails.Select(m => ConsentLink().Match(m.Text)).Where(m => m.Success).Select(m => m.Groups["path"].Value))
-            {
-                using var probe = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
-                if (probe.IsSuccessStatusCode)
-                {
-                    link = new Uri(path, UriKind.Relative);
-                    break;
-                }
-            }
-
-            if (link is null)
-            {
-                await Task.Delay(500);
-            }
-        }
-
-        link.Should().NotBeNull("the open request's mail carries a working consent link");
+        var link = await OpenConsentLinkAsync(host);
         for (var i = 0; i < 2; i++)
         {
             using var shown = await host.Client.GetAsync(link);
@@ -170,6 +148,65 @@ public sealed partial class SampleHostTests
 
     [GeneratedRegex(@"https?://[^/\s""]+(?<path>/expertennetzwerk/consent/withdraw/[A-Za-z0-9_-]{43})")]
     private static partial Regex WithdrawalLink();
+
+    /// <summary>The path of a working consent link from the development mailbox (the demo's PKV draft keeps an open request).</summary>
+    private static async Task<Uri> OpenConsentLinkAsync(RunningSampleHost host)
+    {
+        // The demo's PKV draft (K-10004) has an open consent request (the others were answered while seeding); the
+        // data subject's mail carries the link.
+        Uri? link = null;
+        for (var i = 0; i < 120 && link is null; i++)
+        {
+            var mails = (await host.Client.GetFromJsonAsync<List<MailboxItem>>(new Uri("/api/mailbox", UriKind.Relative)))!;
+            foreach (var path in mails.Select(m => ConsentLink().Match(m.Text)).Where(m => m.Success).Select(m => m.Groups["path"].Value))
+            {
+                using var probe = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
+                if (probe.IsSuccessStatusCode)
+                {
+                    link = new Uri(path, UriKind.Relative);
+                    break;
+                }
+            }
+
+            if (link is null)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        link.Should().NotBeNull("the open request's mail carries a working consent link");
+        return link!;
+    }
+
+    [SkippableFact]
+    public async Task In_a_real_browser_the_data_subject_reads_the_declaration_agrees_and_the_link_is_then_used_up()
+    {
+        Chromium.SkipUnlessAvailable();
+        await using var database = SampleDatabaseFixture.Sqlite();
+        await using var host = await RunningSampleHost.StartAsync(database);
+        var link = new Uri(host.Client.BaseAddress!, await OpenConsentLinkAsync(host));
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using (playwright)
+        {
+            await using (browser)
+            {
+                var page = await browser.NewPageAsync();
+                await page.GotoAsync(link.AbsoluteUri);
+                (await page.TitleAsync()).Should().Be("Einwilligungserklärung");
+                (await page.Locator("h1").First.InnerTextAsync()).Should().Contain("Einwilligungserklärung");
+                (await page.ContentAsync()).Should().Contain("Gesundheitsangaben").And.Contain("§ 203 StGB");
+
+                await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Ich willige ein", Exact = true }).ClickAsync();
+                await page.WaitForURLAsync(link.AbsoluteUri);
+                (await page.Locator("h1").InnerTextAsync()).Should().Be("Ihre Entscheidung ist gespeichert");
+                (await page.Locator(".notice").InnerTextAsync()).Should().Contain("ist erteilt");
+
+                var again = await page.GotoAsync(link.AbsoluteUri);
+                again!.Status.Should().Be(404);
+                (await page.Locator(".notice").InnerTextAsync()).Should().Be("Dieser Link ist ungültig oder abgelaufen.");
+            }
+        }
+    }
 
     [GeneratedRegex(@"https?://[^/\s]+(?<path>/expertennetzwerk/consent/[A-Za-z0-9_-]{43})")]
     private static partial Regex ConsentLink();
