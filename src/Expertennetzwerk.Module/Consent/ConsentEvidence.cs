@@ -15,6 +15,12 @@ public static class ConsentEvidence
 {
     private const char Separator = '\u001e'; // record separator: cannot occur in the JSON
 
+    private static readonly JsonSerializerOptions CanonicalJson = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>The canonical form of the data an order shares: <c>{"customer":{…},"form":{…}}</c> with sorted keys.</summary>
     public static string CanonicalData(ExpertOrder order)
     {
@@ -30,7 +36,7 @@ public static class ConsentEvidence
             ["customer"] = Sort(JsonNode.Parse(string.IsNullOrWhiteSpace(customerSnapshotJson) ? "{}" : customerSnapshotJson)),
             ["form"] = Sort(JsonNode.Parse(string.IsNullOrWhiteSpace(formDataJson) ? "{}" : formDataJson)),
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return root.ToJsonString(CanonicalJson);
     }
 
     /// <summary>SHA-256 (lower-case hex) of the canonical data alone: what staleness compares.</summary>

@@ -105,7 +105,7 @@ public sealed class ConsentService
                 }
             },
             cancellationToken,
-            validate: (db, context) => ValidateSubjectAsync(db, context, command.DataSubject, name, cancellationToken)).ConfigureAwait(false);
+            validate: (_, context) => Task.FromResult(ValidateSubject(context, command.DataSubject, name))).ConfigureAwait(false);
 
         return result.IsOk
             ? new ConsentRequested(created!.Id, orderId, result.Value.Version, _links.Consent(token), _links.ConsentWithdrawal(withdrawalToken), created.ExpiresAt!.Value)
@@ -152,7 +152,7 @@ public sealed class ConsentService
                 db.Add(created);
             },
             cancellationToken,
-            validate: (db, context) => ValidateSubjectAsync(db, context, command.DataSubject, name, cancellationToken)).ConfigureAwait(false);
+            validate: (_, context) => Task.FromResult(ValidateSubject(context, command.DataSubject, name))).ConfigureAwait(false);
 
         if (!result.IsOk && scanId is { } stored)
         {
@@ -399,14 +399,11 @@ public sealed class ConsentService
         }
     }
 
-    private static async Task<IReadOnlyList<FieldError>> ValidateSubjectAsync(
-        DbContext db, OrderGuardContext context, DataSubjectKind subject, string? name, CancellationToken cancellationToken)
+    // The guard loader already read which data subjects the service needs (the consent triggers load the consents).
+    private static IReadOnlyList<FieldError> ValidateSubject(OrderGuardContext context, DataSubjectKind subject, string? name)
     {
-        var categoriesJson = await db.Set<ExpertServiceVersion>().AsNoTracking().Where(v => v.Id == context.Order.ServiceVersionId)
-            .Select(v => v.DataCategoriesJson).SingleAsync(cancellationToken).ConfigureAwait(false);
-        var sharing = DataSharing.TryParse(categoriesJson, out _) ?? DataSharing.None;
         var errors = new List<FieldError>();
-        if (!sharing.SubjectsNeedingConsent.Contains(subject))
+        if (context.Consents?.Needed.Contains(subject) != true)
         {
             errors.Add(InputErrors.NotAllowed("dataSubject")); // the service needs no consent of this person
         }
