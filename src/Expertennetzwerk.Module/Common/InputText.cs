@@ -3,7 +3,7 @@ namespace Expertennetzwerk.Module.Common;
 /// <summary>
 /// The one rule for text a user types, used by every command and query that takes some. In this order:
 /// a control character (C0 other than tab, CR and LF; DEL; C1), a lone surrogate (broken UTF-16) or, in a single-line
-/// field, a line break → <c>invalid_character</c> (PostgreSQL refuses NUL in text, so this must never reach a database);
+/// field, a line break inside the trimmed text → <c>invalid_character</c> (PostgreSQL refuses NUL in text, so this must never reach a database);
 /// text that is empty once whitespace and invisible format characters (zero-width space and joiners, word joiner, BOM,
 /// soft hyphen, direction marks, …) are removed → missing (<c>required</c>, or absent for an optional field);
 /// longer than the maximum once trimmed → <c>too_long</c>. The text kept is trimmed of both at its ends.
@@ -41,7 +41,7 @@ internal static class InputText
     public static FieldError? Check(string? value, string field, int maxLength, bool required, bool singleLine, out string? text)
     {
         text = null;
-        if (value is not null && HasInvalidCharacter(value, singleLine))
+        if (value is not null && HasInvalidCharacter(value))
         {
             return InputErrors.InvalidCharacter(field);
         }
@@ -50,6 +50,12 @@ internal static class InputText
         if (trimmed.Length == 0)
         {
             return required ? InputErrors.Required(field) : null;
+        }
+
+        // A line break at either end (a pasted value) is trimmed away; one inside a single-line field is refused.
+        if (singleLine && HasInvalidCharacter(trimmed, singleLine: true))
+        {
+            return InputErrors.InvalidCharacter(field);
         }
 
         if (trimmed.Length > maxLength)
