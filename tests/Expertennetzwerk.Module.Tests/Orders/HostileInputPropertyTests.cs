@@ -165,7 +165,8 @@ public sealed class HostileInputPropertyTests(SharedHosts hosts, ITestOutputHelp
             Text("ListOrders text", "text", 100, false, true,
                 async v => await w.Host.Queries.ListOrdersAsync(n.Broker, new OrderListQuery { Text = v })),
             Text("ListOrders customerRef", "customerRef", 128, false, true,
-                async v => await w.Host.Queries.ListOrdersAsync(n.Broker, new OrderListQuery { CustomerRef = v })),
+                async v => await w.Host.Queries.ListOrdersAsync(n.Broker, new OrderListQuery { CustomerRef = v }),
+                validText: Padded(VisibleText(20))), // at most 100 characters: within any cap of the filter
             new("ListOrders cursor", HostileStrings().Select(i => i with
                 {
                     Expected = string.IsNullOrEmpty(i.Value) ? Expected.Ok : Expected.Invalid("cursor", "malformed"),
@@ -206,6 +207,11 @@ public sealed class HostileInputPropertyTests(SharedHosts hosts, ITestOutputHelp
                 async v => await admin.CreateServiceAsync(n.Expert, n.CategoryId, ValidVersion() with { Title = v })),
             Text("Service version description", "description", ServiceAdministration.MaxDescriptionLength, true, false,
                 async v => await admin.CreateServiceAsync(n.Expert, n.CategoryId, ValidVersion() with { Description = v })),
+            Text("Reject version reason", "reason", ServiceAdministration.MaxReasonLength, true, false,
+                async v => await admin.RejectAsync(n.Operator, await w.OrderAsync("SubmittedVersion"), v!), "SubmittedVersion"),
+            Text("GetOrderDescription culture", "culture", 100, false, false,
+                async v => await w.Host.Queries.GetOrderDescriptionAsync(n.Broker, await w.OrderAsync("Draft"), v),
+                valid: _ => Expected.Ok) with { Gen = HostileStrings().Select(i => i with { Expected = Expected.Ok }) },
             Json("Service version form definition", "formDefinition",
                 async v => await admin.CreateServiceAsync(n.Expert, n.CategoryId, ValidVersion() with { FormDefinitionJson = v }), formData: false),
             new("Notification preference", PreferenceInputs(),
@@ -377,7 +383,7 @@ public sealed class HostileInputPropertyTests(SharedHosts hosts, ITestOutputHelp
         return $"\"{shown}\"" + (value.Length > 60 ? $"… ({value.Length} chars)" : string.Empty);
     }
 
-    /// <summary>The orders the commands act on: one per setup, replaced once a command moved it on.</summary>
+    /// <summary>The orders (and a submitted service version) the commands act on: one per setup, replaced once a command moved it on.</summary>
     private sealed class World
     {
         private readonly Dictionary<string, Guid> _orders = [];
@@ -413,6 +419,7 @@ public sealed class HostileInputPropertyTests(SharedHosts hosts, ITestOutputHelp
                 {
                     "NumbersDraft" => await Host.OrderInAsync("Draft", serviceId: NumbersServiceId),
                     "ConsentDraft" => await Host.OrderInAsync("Draft", serviceId: Host.Network.ConsentServiceId),
+                    "SubmittedVersion" => await SubmitVersionAsync(),
                     _ => await Host.OrderInAsync(setup),
                 };
                 _orders[setup] = id;
@@ -422,6 +429,15 @@ public sealed class HostileInputPropertyTests(SharedHosts hosts, ITestOutputHelp
         }
 
         public void Consume(string setup) => _orders.Remove(setup);
+
+        private async Task<Guid> SubmitVersionAsync()
+        {
+            var admin = Host.Services.GetRequiredService<ServiceAdministration>();
+            var created = await admin.CreateServiceAsync(Host.Network.Expert, Host.Network.CategoryId, ValidVersion());
+            OrderDriver.Ok(created, "CreateService");
+            OrderDriver.Ok(await admin.SubmitAsync(Host.Network.Expert, created.Value.VersionId), "Submit");
+            return created.Value.VersionId;
+        }
 
         public async Task<Guid> GivenConsentAsync(Guid orderId)
         {
