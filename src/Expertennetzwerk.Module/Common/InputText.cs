@@ -1,12 +1,13 @@
 namespace Expertennetzwerk.Module.Common;
 
 /// <summary>
-/// The one rule for text a user types, used by every command and query that takes some. In this order:
-/// a control character (C0 other than tab, CR and LF; DEL; C1), a lone surrogate (broken UTF-16) or, in a single-line
-/// field, a line break inside the trimmed text → <c>invalid_character</c> (PostgreSQL refuses NUL in text, so this must never reach a database);
-/// text that is empty once whitespace and invisible format characters (zero-width space and joiners, word joiner, BOM,
-/// soft hyphen, direction marks, …) are removed → missing (<c>required</c>, or absent for an optional field);
-/// longer than the maximum once trimmed → <c>too_long</c>. The text kept is trimmed of both at its ends.
+/// The one rule for text a user types, used by every command and query that takes some. In this order: a control
+/// character (C0 other than tab, CR and LF; DEL; C1) or a lone surrogate (broken UTF-16) → <c>invalid_character</c>
+/// (PostgreSQL refuses NUL in text, so it must never reach a database); text that is empty once whitespace and invisible
+/// characters (zero-width space and joiners, word joiner, BOM, soft hyphen, direction marks, …) are removed → missing
+/// (<c>required</c>, or absent for an optional field); in a single-line field, a line break inside the trimmed text →
+/// <c>invalid_character</c>; longer than the maximum once trimmed → <c>too_long</c>. The text kept is trimmed of
+/// whitespace and invisible characters at its ends.
 /// </summary>
 internal static class InputText
 {

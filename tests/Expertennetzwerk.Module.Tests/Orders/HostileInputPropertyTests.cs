@@ -237,11 +237,16 @@ public sealed class HostileInputPropertyTests(SharedHosts hosts, ITestOutputHelp
     };
 
     // Text people type: letters, umlauts, CJK, emoji (surrogate pairs), quotes, markup, SQL wildcards.
-    private static readonly string[] Visible = ["a", "Z", "ä", "ß", "É", "ø", "ж", "漢", "😀", "👩‍💻", "'", "\"", "<b>", "%", "_", "\\", "&", "€", "1", "-", ".", "@"];
+    private static readonly string[] Visible =
+        ["a", "Z", "ä", "ß", "É", "ø", "ж", "漢", "😀", "👩‍💻", "'", "\"", "<b>", "%", "_", "\\", "&", "€", "1", "-", ".", "@"];
 
-    private static readonly string[] Blanks = [" ", "\t", "\n", "\r\n", "\u00A0", "\u2003", "\u3000", "\u2028", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u200E"];
+    // Whitespace (line breaks too: they are trimmed at the ends) and invisible characters.
+    private static readonly string[] Blanks =
+        [" ", "\t", "\n", "\r\n", "\u00A0", "\u2003", "\u3000", "\u2028", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u200E"];
 
-    private static readonly char[] Controls = [.. Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F', '\u0080', '\u0085', '\u009F'];
+    // C0 except tab, LF and CR; DEL; C1.
+    private static readonly char[] Controls =
+        [.. Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F', '\u0080', '\u0085', '\u009F'];
 
     private static Gen<string> VisibleText(int maxTokens) =>
         Gen.OneOf(Visible.Select(Gen.Const).ToArray()).Array[1, maxTokens].Select(string.Concat);
@@ -263,10 +268,12 @@ public sealed class HostileInputPropertyTests(SharedHosts hosts, ITestOutputHelp
         var bad = Expected.Invalid(field, "invalid_character");
         return Gen.Frequency(
             (4, good.Select(v => new Input(nameof(TextClass.Valid), v, valid(v)))),
-            (2, Gen.Frequency((1, Gen.Const<string?>((string?)null)), (4, BlankText().Select(s => (string?)s))).Select(v => new Input(nameof(TextClass.Missing), v, missing))),
+            (2, Gen.Frequency((1, Gen.Const<string?>((string?)null)), (4, BlankText().Select(s => (string?)s)))
+                .Select(v => new Input(nameof(TextClass.Missing), v, missing))),
             (2, Inserted(Gen.OneOf(Controls.Select(Gen.Const).ToArray())).Select(v => new Input(nameof(TextClass.Control), v, bad))),
             (2, Inserted(Gen.Char['\uD800', '\uDFFF']).Select(v => new Input(nameof(TextClass.LoneSurrogate), v, bad))),
-            (1, Gen.Frequency((3, Gen.Int[max + 1, max + 40]), (1, Gen.Const(1 << 20))).Select(length => new Input(nameof(TextClass.TooLong), new string('ä', length), Expected.Invalid(field, "too_long")))),
+            (1, Gen.Frequency((3, Gen.Int[max + 1, max + 40]), (1, Gen.Const(1 << 20))) // just over the limit, or 1 MB
+                .Select(length => new Input(nameof(TextClass.TooLong), new string('ä', length), Expected.Invalid(field, "too_long")))),
             (1, Gen.Select(VisibleText(10), Gen.OneOf(Gen.Const("\n"), Gen.Const("\r\n"), Gen.Const("\r"), Gen.Const("\u2028")), VisibleText(10), (a, br, b) => a + br + b)
                 .Select(v => new Input(nameof(TextClass.LineBreak), v, singleLine ? bad : valid(v)))));
     }
