@@ -44,6 +44,16 @@ public sealed record DataSharing
             return None;
         }
 
+        var checkErrors = new List<FieldError>();
+        using (var checkedJson = InputJson.Parse(json, "dataCategories", checkErrors))
+        {
+            if (checkedJson is null)
+            {
+                errors = checkErrors;
+                return null;
+            }
+        }
+
         try
         {
             var categories = JsonSerializer.Deserialize<List<DataCategory>>(json, JsonOptions);

@@ -195,15 +195,9 @@ public sealed class ServiceAdministration
             return Refused<ServiceVersionSaved>();
         }
 
-        var trimmed = reason?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
+        if (InputText.Check(reason, "reason", MaxReasonLength, required: true, singleLine: false, out var trimmed) is { } reasonError)
         {
-            return Result<ServiceVersionSaved>.From(Result.Invalid([InputErrors.Required("reason")]));
-        }
-
-        if (trimmed.Length > MaxReasonLength)
-        {
-            return Result<ServiceVersionSaved>.From(Result.Invalid([InputErrors.TooLong("reason", MaxReasonLength)]));
+            return Result<ServiceVersionSaved>.From(Result.Invalid([reasonError]));
         }
 
         await using var db = _factory.CreateDbContext();
@@ -218,7 +212,7 @@ public sealed class ServiceAdministration
             return Result<ServiceVersionSaved>.From(Result.Refused(CatalogRefusals.VersionNotPending));
         }
 
-        version.Reject(trimmed, actor.UserId, _time.GetUtcNow());
+        version.Reject(trimmed!, actor.UserId, _time.GetUtcNow());
         service.Touch();
         return await CommitAsync(db, version, cancellationToken).ConfigureAwait(false);
     }
@@ -332,7 +326,7 @@ public sealed class ServiceAdministration
     }
 
     private static ExpertServiceVersion NewVersion(ExpertService service, int number, ServiceVersionInput input, Actor actor, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), service.NetworkId, service.Id, number, input.Title!.Trim(), input.Description!.Trim(), now)
+        new(Guid.CreateVersion7(now), service.NetworkId, service.Id, number, InputText.Trim(input.Title), InputText.Trim(input.Description), now)
         {
             RequiredPermission = input.RequiredPermission,
             PriceCents = input.PriceCents,

@@ -33,8 +33,8 @@ internal static class ServiceVersionValidator
     public static List<FieldError> Validate(ServiceVersionInput input, Party? expert)
     {
         var errors = new List<FieldError>();
-        Text(input.Title, "title", ServiceAdministration.MaxTitleLength, errors);
-        Text(input.Description, "description", ServiceAdministration.MaxDescriptionLength, errors);
+        InputText.Required(input.Title, "title", ServiceAdministration.MaxTitleLength, errors, singleLine: true);
+        InputText.Required(input.Description, "description", ServiceAdministration.MaxDescriptionLength, errors);
 
         if (!Enum.IsDefined(input.RequiredPermission))
         {
@@ -62,20 +62,7 @@ internal static class ServiceVersionValidator
 
     /// <summary>The progress steps as stored: trimmed.</summary>
     public static IReadOnlyList<string> NormaliseSteps(IReadOnlyList<string>? steps) =>
-        steps is null ? [] : steps.Select(s => s?.Trim() ?? string.Empty).ToList();
-
-    private static void Text(string? value, string field, int max, List<FieldError> errors)
-    {
-        var trimmed = value?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
-        {
-            errors.Add(InputErrors.Required(field));
-        }
-        else if (trimmed.Length > max)
-        {
-            errors.Add(InputErrors.TooLong(field, max));
-        }
-    }
+        steps is null ? [] : steps.Select(InputText.Trim).ToList();
 
     private static void Amount(long cents, string field, List<FieldError> errors) =>
         Range(cents, field, 0, ServiceAdministration.MaxAmountCents, errors);
@@ -124,17 +111,12 @@ internal static class ServiceVersionValidator
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < steps.Count; i++)
         {
-            var step = steps[i]?.Trim() ?? string.Empty;
             var at = $"progressSteps[{i}]";
-            if (step.Length == 0)
+            if (InputText.Check(steps[i], at, MaxProgressStepLength, required: true, singleLine: true, out var step) is { } error)
             {
-                errors.Add(InputErrors.Required(at));
+                errors.Add(error);
             }
-            else if (step.Length > MaxProgressStepLength)
-            {
-                errors.Add(InputErrors.TooLong(at, MaxProgressStepLength));
-            }
-            else if (!seen.Add(step))
+            else if (!seen.Add(step!))
             {
                 errors.Add(new FieldError(at, "duplicate", new LocalizedText(
                     $"Den Bearbeitungsschritt „{step}“ gibt es schon.", $"The progress step '{step}' occurs more than once.")));
@@ -238,18 +220,8 @@ internal static class ServiceVersionValidator
             return;
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException)
-        {
-            errors.Add(InputErrors.Malformed("templates"));
-            return;
-        }
-
-        using (document)
+        using var document = InputJson.Parse(json, "templates", errors, errorsPerTopLevelKey: true);
+        if (document is not null)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {

@@ -42,4 +42,14 @@ public static class InputErrors
     public static FieldError Unknown(string field) => new(field, "unknown", new LocalizedText(
         "Dieser Eintrag wurde nicht gefunden.",
         "This entry was not found."));
+
+    /// <summary>The text holds a character no one can type: a control character (other than tab and line breaks) or broken UTF-16.</summary>
+    public static FieldError InvalidCharacter(string field) => new(field, "invalid_character", new LocalizedText(
+        "Der Text enthält ein unzulässiges Zeichen (z. B. ein Steuerzeichen).",
+        "The text contains a character that is not allowed (e.g. a control character)."));
+
+    /// <summary>A JSON object names the same property twice.</summary>
+    public static FieldError DuplicateKey(string field) => new(field, "duplicate_key", new LocalizedText(
+        "Ein Name kommt im selben Objekt mehrfach vor.",
+        "A name occurs more than once in the same object."));
 }

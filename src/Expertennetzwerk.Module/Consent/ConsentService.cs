@@ -68,8 +68,8 @@ public sealed class ConsentService
         ArgumentNullException.ThrowIfNull(command);
         var errors = new List<FieldError>();
         var name = CheckName(command.Name, errors);
-        var email = command.Email?.Trim();
-        if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out _)))
+        var email = InputText.Optional(command.Email, "email", 254, errors, singleLine: true);
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
             errors.Add(InputErrors.Malformed("email"));
         }
@@ -144,7 +144,7 @@ public sealed class ConsentService
                 var data = await OrderTemplateData.LoadAsync(db, order, actor.UserId, cancellationToken).ConfigureAwait(false);
                 var subjectName = name ?? order.CustomerDisplayName;
                 var snapshot = Snapshot(data, culture, command.DataSubject, subjectName, _links.ConsentWithdrawal(withdrawalToken), now, now, cancellationToken);
-                scanId = await _documents.SaveAsync(order.NetworkId, command.Scan! with { FileName = command.Scan.FileName.Trim() }, cancellationToken).ConfigureAwait(false);
+                scanId = await _documents.SaveAsync(order.NetworkId, command.Scan! with { FileName = InputText.Trim(command.Scan.FileName) }, cancellationToken).ConfigureAwait(false);
                 await SupersedeOpenRequestsAsync(db, order.Id, command.DataSubject, subjectName, cancellationToken).ConfigureAwait(false);
                 created = new ConsentDeclaration(Ids.New(_time), order.NetworkId, order.Id, command.DataSubject, subjectName, null,
                     culture, ConsentChannel.Paper, snapshot, actor.UserId, actor.PartyId, now);
@@ -435,37 +435,11 @@ public sealed class ConsentService
         return email is { Length: > 0 and <= 254 } && System.Net.Mail.MailAddress.TryCreate(email, out _) ? email : null;
     }
 
-    private static string? CheckName(string? name, List<FieldError> errors)
-    {
-        var trimmed = name?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
+    private static string? CheckName(string? name, List<FieldError> errors) =>
+        InputText.Optional(name, "name", MaxNameLength, errors, singleLine: true);
 
-        if (trimmed.Length > MaxNameLength)
-        {
-            errors.Add(InputErrors.TooLong("name", MaxNameLength));
-        }
-
-        return trimmed;
-    }
-
-    private static string? CheckNote(string? note, List<FieldError> errors)
-    {
-        var trimmed = note?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-
-        if (trimmed.Length > MaxNoteLength)
-        {
-            errors.Add(InputErrors.TooLong("note", MaxNoteLength));
-        }
-
-        return trimmed;
-    }
+    private static string? CheckNote(string? note, List<FieldError> errors) =>
+        InputText.Optional(note, "note", MaxNoteLength, errors);
 
     private static string CheckCulture(string? culture, List<FieldError> errors)
     {

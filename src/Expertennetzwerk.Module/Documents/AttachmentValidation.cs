@@ -30,14 +30,9 @@ internal static class AttachmentValidation
                 continue;
             }
 
-            var fileName = attachment.FileName?.Trim() ?? string.Empty;
-            if (fileName.Length == 0)
+            if (InputText.Check(attachment.FileName, name + ".fileName", 255, required: true, singleLine: true, out _) is { } fileNameError)
             {
-                yield return InputErrors.Required(name + ".fileName");
-            }
-            else if (fileName.Length > 255)
-            {
-                yield return InputErrors.TooLong(name + ".fileName", 255);
+                yield return fileNameError;
             }
 
             if (attachment.Content.Length == 0)

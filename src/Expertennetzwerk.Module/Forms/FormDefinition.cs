@@ -41,6 +41,16 @@ public sealed partial record FormDefinition
             return Empty;
         }
 
+        var checkErrors = new List<FieldError>();
+        using (var checkedJson = InputJson.Parse(json, "formDefinition", checkErrors))
+        {
+            if (checkedJson is null)
+            {
+                errors = checkErrors;
+                return null;
+            }
+        }
+
         try
         {
             var definition = JsonSerializer.Deserialize<FormDefinition>(json, JsonOptions);

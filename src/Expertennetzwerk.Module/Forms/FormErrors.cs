@@ -21,6 +21,9 @@ public static class FormErrors
     internal static FieldError TooLong(string field, decimal max) => new(field, "too_long", new LocalizedText(
         $"Bitte höchstens {max:0} Zeichen eingeben.", $"Please enter at most {max:0} characters."));
 
+    internal static FieldError OutOfRange(string field) => new(field, "out_of_range", new LocalizedText(
+        "Die Zahl ist zu groß oder zu klein.", "The number is too large or too small."));
+
     internal static FieldError BelowMin(string field, string min) => new(field, "below_min", new LocalizedText(
         $"Der Wert muss mindestens {min} betragen.", $"The value must be at least {min}."));
 

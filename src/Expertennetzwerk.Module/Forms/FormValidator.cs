@@ -20,25 +20,16 @@ public static partial class FormValidator
     public static IReadOnlyList<FieldError> Validate(FormDefinition definition, string? formDataJson, bool requireComplete)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        JsonDocument document;
-        try
+        var errors = new List<FieldError>();
+        using var document = InputJson.Parse(string.IsNullOrWhiteSpace(formDataJson) ? "{}" : formDataJson, "formData", errors, errorsPerTopLevelKey: true);
+        if (document is null)
         {
-            document = JsonDocument.Parse(string.IsNullOrWhiteSpace(formDataJson) ? "{}" : formDataJson);
-        }
-        catch (JsonException)
-        {
-            return [InputErrors.Malformed("formData")];
+            return errors;
         }
 
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return [InputErrors.Malformed("formData")];
-            }
-
-            return Validate(definition, document.RootElement, requireComplete);
-        }
+        return document.RootElement.ValueKind != JsonValueKind.Object
+            ? [InputErrors.Malformed("formData")]
+            : Validate(definition, document.RootElement, requireComplete);
     }
 
     /// <summary>Validates a parsed JSON object.</summary>
@@ -85,7 +76,7 @@ public static partial class FormValidator
     private static bool IsEmpty(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => true,
-        JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()),
+        JsonValueKind.String => InputText.IsBlank(value.GetString()),
         JsonValueKind.Array => value.GetArrayLength() == 0,
         _ => false,
     };
@@ -118,17 +109,30 @@ public static partial class FormValidator
                 return value.ValueKind != JsonValueKind.String ? FormErrors.WrongType(key) : IsIban(value.GetString()!) ? null : FormErrors.InvalidIban(key);
 
             case FormFieldType.Number:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+                if (value.ValueKind != JsonValueKind.Number)
                 {
                     return FormErrors.WrongType(key);
+                }
+
+                if (!value.TryGetDecimal(out var number))
+                {
+                    return FormErrors.OutOfRange(key);
                 }
 
                 return CheckRange(field, key, number, n => n.ToString("G", German));
 
             case FormFieldType.Money:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var cents))
+                if (value.ValueKind != JsonValueKind.Number)
                 {
                     return FormErrors.WrongType(key);
+                }
+
+                if (!value.TryGetInt64(out var cents))
+                {
+                    // Whole cents only: a fraction (or an exponent) is the wrong type, a number beyond what an amount can hold is out of range.
+                    return value.TryGetDecimal(out var amount) && (amount != decimal.Truncate(amount) || amount is >= long.MinValue and <= long.MaxValue)
+                        ? FormErrors.WrongType(key)
+                        : FormErrors.OutOfRange(key);
                 }
 
                 return CheckRange(field, key, cents, c => (c / 100m).ToString("N2", German) + " €");

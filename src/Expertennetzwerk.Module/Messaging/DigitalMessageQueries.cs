@@ -57,21 +57,21 @@ public sealed class DigitalMessageQueries
         }
 
         var isOperator = role == OrderRole.Operator;
-        var purpose = query.OperatorAccessPurpose?.Trim();
-        if (isOperator && string.IsNullOrEmpty(purpose))
+        var errors = new List<FieldError>();
+        var purposeError = InputText.Check(query.OperatorAccessPurpose, "purpose", MaxPurposeLength, required: false, singleLine: false, out var purpose);
+        if (isOperator && purposeError is null && purpose is null)
         {
             return Result<MessageThreadPage>.From(Result.Refused(MessageRefusals.PurposeRequired));
         }
 
-        var errors = new List<FieldError>();
         if (query.PageSize is < 1 or > MaxPageSize)
         {
             errors.Add(InputErrors.OutOfRange("pageSize", 1, MaxPageSize));
         }
 
-        if (isOperator && purpose!.Length > MaxPurposeLength)
+        if (isOperator && purposeError is not null)
         {
-            errors.Add(InputErrors.TooLong("purpose", MaxPurposeLength));
+            errors.Add(purposeError);
         }
 
         var filterHash = FilterHash("thread", actor, orderId, query.PageSize, false, isOperator ? purpose : null);
@@ -172,15 +172,14 @@ public sealed class DigitalMessageQueries
             case OrderRole.OwningBroker:
                 break;
             case OrderRole.Operator:
-                var purpose = operatorAccessPurpose?.Trim();
-                if (string.IsNullOrEmpty(purpose))
+                if (InputText.Check(operatorAccessPurpose, "purpose", MaxPurposeLength, required: false, singleLine: false, out var purpose) is { } purposeError)
                 {
-                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Refused(MessageRefusals.PurposeRequired));
+                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Invalid([purposeError]));
                 }
 
-                if (purpose.Length > MaxPurposeLength)
+                if (purpose is null)
                 {
-                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Invalid([InputErrors.TooLong("purpose", MaxPurposeLength)]));
+                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Refused(MessageRefusals.PurposeRequired));
                 }
 
                 order!.HistoryCount++;

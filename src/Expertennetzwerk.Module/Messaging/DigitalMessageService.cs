@@ -59,16 +59,8 @@ public sealed class DigitalMessageService
     {
         ArgumentNullException.ThrowIfNull(actor);
         attachments ??= [];
-        var trimmed = text?.Trim() ?? string.Empty;
         var errors = new List<FieldError>();
-        if (trimmed.Length == 0)
-        {
-            errors.Add(InputErrors.Required("text"));
-        }
-        else if (trimmed.Length > MaxTextLength)
-        {
-            errors.Add(InputErrors.TooLong("text", MaxTextLength));
-        }
+        var trimmed = InputText.Required(text, "text", MaxTextLength, errors);
 
         errors.AddRange(AttachmentValidation.Validate(attachments, MaxAttachments, _options));
 

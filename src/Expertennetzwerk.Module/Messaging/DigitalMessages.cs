@@ -110,7 +110,7 @@ internal static class DigitalMessages
         foreach (var stored in attachments)
         {
             message.Attach(new DigitalMessageAttachment(
-                Ids.New(time), order.NetworkId, stored.DocumentId, stored.Upload.FileName.Trim(), stored.Upload.ContentType.Trim(), stored.Upload.Content.Length));
+                Ids.New(time), order.NetworkId, stored.DocumentId, InputText.Trim(stored.Upload.FileName), stored.Upload.ContentType.Trim(), stored.Upload.Content.Length));
         }
 
         db.Add(message);

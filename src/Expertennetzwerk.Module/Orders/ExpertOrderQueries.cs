@@ -98,13 +98,15 @@ public sealed class ExpertOrderQueries
 
         // After a withdrawn consent the expert no longer sees the customer's data (GDPR Art. 7(3)); the broker still does.
         var includePersonalData = role is OrderRole.OwningBroker || (role is OrderRole.AssignedExpert && !order.DataProcessingBlocked);
-        var purpose = operatorAccessPurpose?.Trim();
+        var purposeErrors = new List<FieldError>();
+        var purpose = InputText.Optional(operatorAccessPurpose, "purpose", MaxPurposeLength, purposeErrors);
+        if (role == OrderRole.Operator && purposeErrors.Count > 0)
+        {
+            return Result<OrderDetail>.From(Result.Invalid(purposeErrors));
+        }
+
         if (role == OrderRole.Operator && !string.IsNullOrEmpty(purpose))
         {
-            if (purpose.Length > MaxPurposeLength)
-            {
-                return Result<OrderDetail>.From(Result.Invalid([InputErrors.TooLong("purpose", MaxPurposeLength)]));
-            }
 
             // The access itself is history: who opened which customer's data, when and why.
             var now = _time.GetUtcNow();
@@ -208,11 +210,8 @@ public sealed class ExpertOrderQueries
             errors.Add(InputErrors.OutOfRange("pageSize", 1, MaxPageSize));
         }
 
-        var text = query.Text?.Trim();
-        if (text is { Length: > 100 })
-        {
-            errors.Add(InputErrors.TooLong("text", 100));
-        }
+        var text = InputText.Optional(query.Text, "text", 100, errors, singleLine: true);
+        var customerRef = InputText.Optional(query.CustomerRef, "customerRef", 128, errors, singleLine: true);
 
         var filterHash = FilterHash(actor, query);
         OrderListPosition? position = null;
@@ -273,9 +272,8 @@ public sealed class ExpertOrderQueries
             orders = orders.Where(o => o.CategoryId == categoryId);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.CustomerRef))
+        if (customerRef is not null)
         {
-            var customerRef = query.CustomerRef.Trim();
             orders = orders.Where(o => o.CustomerRef == customerRef);
         }
 

@@ -71,15 +71,7 @@ public sealed class ExpertOrderService
         }
 
         var errors = new List<FieldError>();
-        var customerRef = command.CustomerRef?.Trim() ?? string.Empty;
-        if (customerRef.Length == 0)
-        {
-            errors.Add(InputErrors.Required("customerRef"));
-        }
-        else if (customerRef.Length > 128)
-        {
-            errors.Add(InputErrors.TooLong("customerRef", 128));
-        }
+        var customerRef = InputText.Required(command.CustomerRef, "customerRef", 128, errors, singleLine: true);
 
         var formData = NormaliseFormData(command.FormDataJson, errors);
         if (errors.Count > 0)
@@ -174,16 +166,8 @@ public sealed class ExpertOrderService
     /// <summary>The assigned expert sets one of the service's progress steps.</summary>
     public async Task<Result<OrderChanged>> SetProgressStepAsync(Actor actor, Guid orderId, string step, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        var trimmed = step?.Trim() ?? string.Empty;
         var errors = new List<FieldError>();
-        if (trimmed.Length == 0)
-        {
-            errors.Add(InputErrors.Required("step"));
-        }
-        else if (trimmed.Length > 200)
-        {
-            errors.Add(InputErrors.TooLong("step", 200));
-        }
+        var trimmed = InputText.Required(step, "step", 200, errors, singleLine: true);
 
         return await FireAsync(actor, orderId, OrderTrigger.SetProgressStep, expectedVersion, trimmed, errors, (_, order) =>
             {
@@ -206,16 +190,8 @@ public sealed class ExpertOrderService
         Actor actor, Guid orderId, string text, IReadOnlyList<DocumentUpload>? attachments = null, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         attachments ??= [];
-        var trimmed = text?.Trim() ?? string.Empty;
         var errors = new List<FieldError>();
-        if (trimmed.Length == 0)
-        {
-            errors.Add(InputErrors.Required("text"));
-        }
-        else if (trimmed.Length > MaxDocumentationLength)
-        {
-            errors.Add(InputErrors.TooLong("text", MaxDocumentationLength));
-        }
+        var trimmed = InputText.Required(text, "text", MaxDocumentationLength, errors);
 
         errors.AddRange(ValidateAttachments(attachments));
 
@@ -228,7 +204,7 @@ public sealed class ExpertOrderService
             {
                 var documentId = await _documents.SaveAsync(order.NetworkId, upload, cancellationToken).ConfigureAwait(false);
                 stored.Add((upload, documentId));
-                entry.Attach(new OrderAttachment(Ids.New(_time), order.NetworkId, documentId, upload.FileName.Trim(), upload.ContentType, upload.Content.Length));
+                entry.Attach(new OrderAttachment(Ids.New(_time), order.NetworkId, documentId, InputText.Trim(upload.FileName), upload.ContentType, upload.Content.Length));
             }
 
             db.Add(entry);
@@ -293,16 +269,8 @@ public sealed class ExpertOrderService
     private Task<Result<OrderChanged>> FireWithTextAsync(
         Actor actor, Guid orderId, OrderTrigger trigger, string field, string? text, long? expectedVersion, CancellationToken cancellationToken)
     {
-        var trimmed = text?.Trim() ?? string.Empty;
         var errors = new List<FieldError>();
-        if (trimmed.Length == 0)
-        {
-            errors.Add(InputErrors.Required(field));
-        }
-        else if (trimmed.Length > MaxReasonLength)
-        {
-            errors.Add(InputErrors.TooLong(field, MaxReasonLength));
-        }
+        var trimmed = InputText.Required(text, field, MaxReasonLength, errors);
 
         return FireAsync(actor, orderId, trigger, expectedVersion, trimmed, errors, null, cancellationToken);
     }
@@ -554,22 +522,19 @@ public sealed class ExpertOrderService
             return null;
         }
 
-        try
+        using var document = InputJson.Parse(json, "formData", errors, errorsPerTopLevelKey: true);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(InputErrors.Malformed("formData"));
-                return null;
-            }
-
-            return JsonSerializer.Serialize(document.RootElement);
+            return null;
         }
-        catch (JsonException)
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             errors.Add(InputErrors.Malformed("formData"));
             return null;
         }
+
+        return JsonSerializer.Serialize(document.RootElement);
     }
 
     /// <summary>
