@@ -8,14 +8,16 @@ namespace Expertennetzwerk.Module.Messaging;
 /// is never seen by the expert, so it has no thread). The operator reads with a recorded purpose but never writes;
 /// anyone who cannot see the order gets NotFound. Texts and attachments are personal data
 /// (<see cref="PersonalDataAccess"/>): once a consent withdrawal blocked the order's data, the thread is closed to the
-/// expert (reading and marking read answer Refused <c>order.data_processing_blocked</c>) and nobody may send on it any
-/// more (a message would reach the expert); the broker keeps reading it, the operator with a purpose.
+/// expert (reading answers Refused <c>order.data_processing_blocked</c>; marking read still works, it reveals nothing)
+/// and nobody may send on it any more (a message would reach the expert); the broker keeps reading it, the operator
+/// with a purpose.
 /// </summary>
 internal static class ThreadAccess
 {
     /// <summary>
     /// Null when the actor may send on the order (and <paramref name="recipientPartyId"/> is the other side); else the
-    /// failure. With <paramref name="sending"/> false (marking read) only the actor's own access to the texts counts.
+    /// failure. With <paramref name="sending"/> false (marking read, which reveals nothing) the block does not count, so the
+    /// expert can still clear its unread count of a blocked order.
     /// </summary>
     public static Result? CheckSender(ExpertOrder? order, Actor actor, out Guid recipientPartyId, bool sending = true)
     {
@@ -39,7 +41,7 @@ internal static class ThreadAccess
         }
 
         // A message on a blocked order would carry personal data to the expert (or come from one who cannot read the answer).
-        if (!PersonalDataAccess.Allows(sending ? OrderRole.AssignedExpert : role, order))
+        if (sending && !PersonalDataAccess.Allows(OrderRole.AssignedExpert, order))
         {
             return Result.Refused(Orders.Workflow.OrderRefusals.DataProcessingBlocked);
         }
