@@ -36,7 +36,7 @@ internal static class PersonalDataAccess
     };
 
     /// <summary>True when the block after a withdrawal hides the data from <paramref name="role"/> (reads filter on it).</summary>
-    public static bool HidesBlocked(OrderRole role) => role == OrderRole.AssignedExpert;
+    public static bool HidesBlocked(OrderRole role) => Allows(role, dataProcessingBlocked: false) && !Allows(role, dataProcessingBlocked: true);
 
     /// <summary>
     /// The role an actor of <paramref name="kind"/> has on every order of its own list (the list shows a broker party
