@@ -113,7 +113,10 @@ public sealed partial class SampleHostTests
         using (var agreed = await host.Client.PostAsync(link, new FormUrlEncodedContent(form)))
         {
             agreed.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
-            (await agreed.Content.ReadAsStringAsync()).Should().Contain("Ihre Einwilligung für den Auftrag");
+            var answer = await agreed.Content.ReadAsStringAsync();
+            answer.Should().Contain("Ihre Einwilligung für den Auftrag").And.Contain("per E-Mail gesendet");
+            WithdrawalLink().Match(answer).Groups["path"].Value.Should().Be(WithdrawalLink().Match(page).Groups["path"].Value,
+                "the page shows the working withdrawal link (the consent link is used up now)");
         }
 
         foreach (var used in new[] { link, new Uri("/expertennetzwerk/consent/" + new string('A', 43), UriKind.Relative) })
@@ -128,8 +131,24 @@ public sealed partial class SampleHostTests
             again.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "the decision is made once");
         }
 
-        // Withdrawing is as easy: the declaration carried its own link.
-        var withdrawal = new Uri(WithdrawalLink().Match(page).Groups["path"].Value, UriKind.Relative);
+        // Withdrawing is as easy: the data subject is mailed a confirmation with the full text and the withdrawal link (the
+        // seeding's decisions were confirmed too: this one carries the link of this declaration).
+        var declared = WithdrawalLink().Match(page).Groups["path"].Value;
+        MailboxItem? confirmation = null;
+        for (var i = 0; i < 120 && confirmation is null; i++)
+        {
+            var mails = (await host.Client.GetFromJsonAsync<List<MailboxItem>>(new Uri("/api/mailbox", UriKind.Relative)))!;
+            confirmation = mails.FirstOrDefault(m => m.Subject.StartsWith("Bestätigung Ihrer Einwilligung", StringComparison.Ordinal)
+                                                     && WithdrawalLink().Match(m.Text).Groups["path"].Value == declared);
+            if (confirmation is null)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        confirmation.Should().NotBeNull("the decision is confirmed by mail, with the declaration's withdrawal link first");
+        confirmation!.Text.Should().Contain("Einwilligungserklärung zur Übermittlung personenbezogener Daten", "the mail carries the full text");
+        var withdrawal = new Uri(WithdrawalLink().Match(confirmation.Text).Groups["path"].Value, UriKind.Relative);
         var withdrawalPage = await host.Client.GetStringAsync(withdrawal);
         withdrawalPage.Should().Contain("Einwilligung widerrufen");
         var field = AntiforgeryField().Match(withdrawalPage);

@@ -85,10 +85,23 @@ public static class ExpertennetzwerkConsentEndpoints
             return Invalid();
         }
 
-        var text = decided.Value.Status == ConsentStatus.Given
-            ? $"Vielen Dank. Ihre Einwilligung für den Auftrag {decided.Value.OrderNumber} an {decided.Value.BrokerName} ist erteilt. Den Link zum Widerruf finden Sie in der Erklärung."
-            : $"Sie haben nicht eingewilligt. {decided.Value.BrokerName} übermittelt Ihre Daten für den Auftrag {decided.Value.OrderNumber} nicht.";
-        return Page("Ihre Entscheidung", ConsentPageHtml.Notice("Ihre Entscheidung ist gespeichert", text));
+        // This link is used up now: the page itself shows the working withdrawal link, and the mail (when the request had an
+        // address) carries it with the full text.
+        var page = decided.Value;
+        var mailed = page.ConfirmationMailed ? " Eine Bestätigung mit dem vollständigen Text der Erklärung haben wir Ihnen per E-Mail gesendet." : string.Empty;
+        var text = page.Status == ConsentStatus.Given
+            ? $"Vielen Dank. Ihre Einwilligung für den Auftrag {page.OrderNumber} an {page.BrokerName} ist erteilt.{mailed}"
+            : $"Sie haben nicht eingewilligt. {page.BrokerName} übermittelt Ihre Daten für den Auftrag {page.OrderNumber} nicht.{mailed}";
+        var body = ConsentPageHtml.Notice("Ihre Entscheidung ist gespeichert", text);
+        if (page.WithdrawalUrl is { } withdrawal)
+        {
+            var link = ConsentPageHtml.Encode(withdrawal.AbsoluteUri);
+            body = body.Replace("</main>",
+                "<p>Sie können Ihre Einwilligung jederzeit mit Wirkung für die Zukunft widerrufen (Art. 7 Abs. 3 DSGVO). Bitte bewahren Sie dazu diesen Link auf:</p>" +
+                $"<p><a href=\"{link}\">{link}</a></p></main>", StringComparison.Ordinal);
+        }
+
+        return Page("Ihre Entscheidung", body);
     }
 
     private static async Task<IResult> ShowWithdrawalAsync(string token, HttpContext http, ConsentService consents, IAntiforgery antiforgery, CancellationToken cancellationToken)

@@ -44,7 +44,14 @@ public sealed record PaperConsentRecorded(Guid ConsentId, Guid OrderId, long Ord
 /// <param name="Culture">Its language.</param>
 /// <param name="ExpiresAt">Until when it can be answered.</param>
 /// <param name="Status">Requested while open; Given or Declined in the answer to a decision.</param>
-public sealed record ConsentPage(string OrderNumber, string DataSubjectName, string BrokerName, string Html, string Text, string Culture, DateTimeOffset? ExpiresAt, ConsentStatus Status);
+public sealed record ConsentPage(string OrderNumber, string DataSubjectName, string BrokerName, string Html, string Text, string Culture, DateTimeOffset? ExpiresAt, ConsentStatus Status)
+{
+    /// <summary>In the answer to an agreement: the working withdrawal link (show it; it is also in the confirmation mail).</summary>
+    public Uri? WithdrawalUrl { get; init; }
+
+    /// <summary>In the answer to a decision: true when a confirmation with the full text was mailed to the data subject.</summary>
+    public bool ConfirmationMailed { get; init; }
+}
 
 /// <summary>What the withdrawal page shows.</summary>
 /// <param name="OrderNumber">The order's number.</param>

@@ -156,6 +156,8 @@ public sealed class ConsentDeclaration
         }
     }
 
+    internal void ReissueWithdrawal(string withdrawalTokenHash) => WithdrawalTokenHash = withdrawalTokenHash;
+
     internal void RecordPaper(Guid scanDocumentId, string? note, string withdrawalTokenHash, DateTimeOffset now)
     {
         ScanDocumentId = scanDocumentId;

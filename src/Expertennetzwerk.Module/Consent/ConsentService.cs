@@ -23,7 +23,7 @@ namespace Expertennetzwerk.Module.Consent;
 /// phone or letter). Every step is historised on the order without personal data; the evidence (text, template,
 /// hashes over text and covered data, times, channel, requester) stays with the consent.
 /// </summary>
-public sealed class ConsentService
+public sealed partial class ConsentService
 {
     /// <summary>The reason an order is cancelled with when its consent is withdrawn.</summary>
     public const string WithdrawnReason = "Einwilligung widerrufen";
@@ -165,8 +165,10 @@ public sealed class ConsentService
     }
 
     /// <summary>
-    /// The owning broker records a withdrawal the data subject gave by phone or letter. An open order is cancelled
-    /// ("Einwilligung widerrufen"); a completed or disputed one keeps its state and its data are blocked.
+    /// The owning broker records a withdrawal the data subject gave by phone or letter. A placed or running order is
+    /// cancelled ("Einwilligung widerrufen"), a completed or disputed one keeps its state; either way its data are blocked
+    /// for the expert from now on (<see cref="PersonalDataAccess"/>). A draft stays a draft: the consent is marked
+    /// withdrawn, Place is refused (<c>order.consent_missing</c>) until a new consent is given, and the broker is told.
     /// </summary>
     public Task<Result<OrderChanged>> RecordWithdrawalAsync(
         Actor actor, Guid orderId, Guid consentId, ConsentChannel channel, string? note = null, long? expectedVersion = null, CancellationToken cancellationToken = default)
@@ -244,6 +246,8 @@ public sealed class ConsentService
     /// <summary>
     /// The data subject's decision (POST): agree or decline, once. Historised on the order without personal data. Any
     /// unknown, expired, used or malformed token answers <see cref="ConsentRefusals.InvalidLink"/> and changes nothing.
+    /// The data subject is mailed a confirmation (when the request has an address) in the language of the declaration
+    /// with its full text and, after an agreement, the working withdrawal link, which the answer carries too.
     /// </summary>
     public async Task<Result<ConsentPage>> DecideAsync(string? token, bool agree, CancellationToken cancellationToken = default)
     {
@@ -265,6 +269,8 @@ public sealed class ConsentService
         }
 
         // A lost race with the broker's own edit of the order is not the data subject's problem: try again.
+        string? withdrawalToken = null;
+        var mailed = false;
         var result = Result.Conflict();
         for (var attempt = 0; attempt < 3 && result.Status == ResultStatus.Conflict; attempt++)
         {
@@ -277,7 +283,15 @@ public sealed class ConsentService
                         return false;
                     }
 
-                    tracked.Decide(agree, _time.GetUtcNow());
+                    var now = _time.GetUtcNow();
+                    tracked.Decide(agree, now);
+                    withdrawalToken = agree ? WithdrawalToken(tracked) : null;
+                    mailed = tracked.DataSubjectEmail is not null;
+                    if (mailed)
+                    {
+                        db.Add(ConsentDecidedOutbox(order, tracked, agree, withdrawalToken, now));
+                    }
+
                     return true;
                 },
                 ConsentRefusals.InvalidLink,
@@ -292,7 +306,10 @@ public sealed class ConsentService
         await using var read = _factory.CreateDbContext();
         var decided = await read.Set<ConsentDeclaration>().AsNoTracking().SingleAsync(c => c.Id == consent.Id, cancellationToken).ConfigureAwait(false);
         var decidedOrder = await read.Set<ExpertOrder>().AsNoTracking().SingleAsync(o => o.Id == consent.OrderId, cancellationToken).ConfigureAwait(false);
-        return await PageAsync(read, decided, decidedOrder, cancellationToken).ConfigureAwait(false);
+        var page = await PageAsync(read, decided, decidedOrder, cancellationToken).ConfigureAwait(false);
+        return page.IsOk
+            ? page.Value with { WithdrawalUrl = withdrawalToken is null ? null : _links.ConsentWithdrawal(withdrawalToken), ConfirmationMailed = mailed }
+            : page;
     }
 
     /// <summary>The withdrawal page for <paramref name="token"/> (GET, never uses it up); neutral refusal for anything invalid.</summary>
@@ -305,8 +322,9 @@ public sealed class ConsentService
     }
 
     /// <summary>
-    /// The data subject withdraws (POST through the withdrawal link): an open order is cancelled ("Einwilligung
-    /// widerrufen"), a completed or disputed one keeps its state and its data are blocked. Works once.
+    /// The data subject withdraws (POST through the withdrawal link), with the effects of
+    /// <see cref="RecordWithdrawalAsync"/>: a placed or running order is cancelled ("Einwilligung widerrufen"), a completed
+    /// or disputed one keeps its state, and the expert loses the data; a draft stays and waits for a new consent. Works once.
     /// </summary>
     public async Task<Result<ConsentWithdrawalPage>> WithdrawAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -364,11 +382,55 @@ public sealed class ConsentService
         // The guard loader tracked the order's consents: this is the same instance, saved with the order.
         var consent = await db.Set<ConsentDeclaration>().FindAsync(consentId).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The consent to withdraw vanished within the unit of work.");
-        consent.Withdraw(channel, note, _time.GetUtcNow());
-        if (order.State is OrderState.Completed or OrderState.Disputed)
+        var now = _time.GetUtcNow();
+        consent.Withdraw(channel, note, now);
+
+        // The workflow already moved the order: a draft stays a draft (nothing reached the expert; Place now waits for a
+        // new consent), a placed or running order is cancelled, a completed or disputed one keeps its state. Once the
+        // expert may have had the data, the block keeps every personal datum from it from now on.
+        if (order.State != OrderState.Draft)
         {
             order.DataProcessingBlocked = true;
         }
+
+        // A cancellation is told by its state change; otherwise the broker learns of the withdrawal from this event.
+        if (order.State != OrderState.Cancelled)
+        {
+            var payload = new ConsentWithdrawnEvent(order.Id, consent.Id, order.State.ToString(), now);
+            db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentWithdrawn, $"party:{order.BrokerPartyId:D}",
+                JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentWithdrawnEvent.IdempotencyKey(order.Id, consent.Id), now));
+        }
+    }
+
+    /// <summary>
+    /// The withdrawal token of a consent just agreed to: the one whose link the declaration's text carries (found by its
+    /// hash), so the link in the text and in the confirmation are the same and both work. A text without it (a service
+    /// template that leaves the link out) gets a new token.
+    /// </summary>
+    private static string WithdrawalToken(ConsentDeclaration consent)
+    {
+        foreach (System.Text.RegularExpressions.Match match in TokenCandidate().Matches(consent.Text))
+        {
+            if (string.Equals(ConsentTokens.Hash(match.Value), consent.WithdrawalTokenHash, StringComparison.Ordinal))
+            {
+                return match.Value;
+            }
+        }
+
+        var token = ConsentTokens.Create();
+        consent.ReissueWithdrawal(ConsentTokens.Hash(token));
+        return token;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")]
+    private static partial System.Text.RegularExpressions.Regex TokenCandidate();
+
+    private OutboxMessage ConsentDecidedOutbox(ExpertOrder order, ConsentDeclaration consent, bool agreed, string? withdrawalToken, DateTimeOffset now)
+    {
+        // The withdrawal link is a secret: like the request's row, this one and its mail are scrubbed once delivered.
+        var payload = new ConsentDecidedEvent(order.Id, consent.Id, agreed, withdrawalToken is null ? null : _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri);
+        return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentDecided, $"subject:{consent.Id:D}",
+            JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentDecidedEvent.IdempotencyKey(consent.Id), now);
     }
 
     private async Task<Result<ConsentPage>> PageAsync(DbContext db, ConsentDeclaration consent, ExpertOrder order, CancellationToken cancellationToken)

@@ -212,6 +212,8 @@ public sealed class DigitalMessageQueries
     /// <summary>
     /// One page of the messages the actor's party received across its orders, newest first; with
     /// <see cref="InboxQuery.UnreadOnly"/> only those the acting user has not marked read. Broker and expert users only.
+    /// A message of an order whose personal data the reader may no longer see (<see cref="PersonalDataAccess"/>: the
+    /// expert after a consent withdrawal) is listed without subject, text and attachments.
     /// </summary>
     public async Task<Result<InboxPage>> ListInboxAsync(Actor actor, InboxQuery query, CancellationToken cancellationToken = default)
     {
@@ -278,11 +280,19 @@ public sealed class DigitalMessageQueries
         var readUpTo = await db.Set<DigitalMessageReadMark>().AsNoTracking()
             .Where(r => r.NetworkId == networkId && r.PartyId == partyId && r.UserId == userId && orderIds.Contains(r.OrderId))
             .ToDictionaryAsync(r => r.OrderId, r => r.ReadUpToSequence, cancellationToken).ConfigureAwait(false);
-        var numbers = await db.Set<ExpertOrder>().AsNoTracking()
+        var orders = await db.Set<ExpertOrder>().AsNoTracking()
             .Where(o => o.NetworkId == networkId && orderIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Number, cancellationToken).ConfigureAwait(false);
-        var attachments = await AttachmentsAsync(db, rows, cancellationToken).ConfigureAwait(false);
-        var items = rows.Select(m => Item(m, numbers.GetValueOrDefault(m.OrderId, string.Empty), m.Sequence > readUpTo.GetValueOrDefault(m.OrderId), attachments))
+            .Select(o => new { o.Id, o.Number, o.DataProcessingBlocked })
+            .ToDictionaryAsync(o => o.Id, cancellationToken).ConfigureAwait(false);
+        var role = PersonalDataAccess.ListRole(actor.PartyKind);
+        var shown = rows.Where(m => orders.TryGetValue(m.OrderId, out var o) && PersonalDataAccess.Allows(role, o.DataProcessingBlocked)).ToList();
+        var attachments = await AttachmentsAsync(db, shown, cancellationToken).ConfigureAwait(false);
+        var shownIds = shown.Select(m => m.Id).ToHashSet();
+        var items = rows.Select(m =>
+            {
+                var item = Item(m, orders.TryGetValue(m.OrderId, out var o) ? o.Number : string.Empty, m.Sequence > readUpTo.GetValueOrDefault(m.OrderId), attachments);
+                return shownIds.Contains(m.Id) ? item : item with { RecipientName = null, RecipientAddress = null, Subject = null, Text = string.Empty, Attachments = [] };
+            })
             .ToList();
         var total = await UnreadTotalAsync(db, networkId, partyId, userId, cancellationToken).ConfigureAwait(false);
         return new InboxPage(items, next, total);

@@ -145,7 +145,7 @@ public sealed class DigitalMessageService
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
             var order = await db.Set<ExpertOrder>().AsNoTracking()
                 .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-            if (ThreadAccess.CheckSender(order, actor, out _) is { } failure)
+            if (ThreadAccess.CheckSender(order, actor, out _, sending: false) is { } failure)
             {
                 // Only the two parties of the thread have anything to mark (the operator reads without read marks).
                 return Result<ThreadReadState>.From(failure.Refusal == MessageRefusals.OperatorCannotSend ? Result.Refused(MessageRefusals.NotAParticipant) : failure);

@@ -1,6 +1,9 @@
+using Expertennetzwerk.Module.Consent;
+using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Expertennetzwerk.Module.Notifications;
@@ -35,6 +38,67 @@ public sealed partial class NotificationPlanner
         var mail = Render(TemplateKind.MailConsentRequested, culture, model, facts.Templates, cancellationToken);
         var token = Token("subject", evt.ConsentId);
         Add(batch, token, recipient, null, mail, message.CreatedAt, null, null, $"consent:{evt.ConsentId:D}");
+        return true;
+    }
+
+    /// <summary>
+    /// consent.decided: the data subject gets the confirmation of its decision in the declaration's language, with the full
+    /// text and (after an agreement) the withdrawal link. The link is a secret: the mail's key extends the event's
+    /// <c>consent:</c> key, so <see cref="OutboxSecrets"/> scrubs both after delivery.
+    /// </summary>
+    private async Task<bool> PlanConsentDecidedAsync(OutboxDeliveryContext context, ConsentDecidedEvent evt, NotificationBatch batch, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        var consent = await context.Db.Set<ConsentDeclaration>().AsNoTracking()
+            .SingleOrDefaultAsync(c => c.NetworkId == message.NetworkId && c.Id == evt.ConsentId, cancellationToken).ConfigureAwait(false);
+        if (consent?.DataSubjectEmail is not { Length: > 0 } email)
+        {
+            _logger.LogWarning("Consent {ConsentId} of order {OrderId} is gone or has no mail address; no confirmation is sent.", evt.ConsentId, evt.OrderId);
+            return false;
+        }
+
+        var facts = await LoadOrderAsync(context.Db, message.NetworkId, evt.OrderId, cancellationToken).ConfigureAwait(false);
+        if (facts is null)
+        {
+            return false;
+        }
+
+        var culture = consent.Culture;
+        var recipient = new Recipient(null, null, email, consent.DataSubjectName, culture);
+        var model = new ConsentConfirmationMailModel(consent.DataSubjectName, facts.Broker, facts.Expert, facts.ServiceTitle, facts.Order.Number, evt.Agreed,
+            TemplateFormatter.DateTime(consent.DecidedAt ?? message.CreatedAt, Language(culture)), consent.Text, evt.Agreed ? evt.WithdrawalUrl : null);
+        var mail = Render(TemplateKind.MailConsentConfirmation, culture, model, facts.Templates, cancellationToken);
+        Add(batch, Token("subject", evt.ConsentId), recipient, null, mail, message.CreatedAt, null, null, $"consent:{evt.ConsentId:D}");
+        return true;
+    }
+
+    /// <summary>consent.withdrawn: the broker's users learn that a consent of an order that kept its state was withdrawn.</summary>
+    private async Task<bool> PlanConsentWithdrawnAsync(OutboxDeliveryContext context, ConsentWithdrawnEvent evt, NotificationBatch batch, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        var facts = await LoadOrderAsync(context.Db, message.NetworkId, evt.OrderId, cancellationToken).ConfigureAwait(false);
+        if (facts is null)
+        {
+            return false;
+        }
+
+        var order = facts.Order;
+        var orderUrl = _links.Order(order.NetworkId, order.Id).AbsoluteUri;
+        var isDraft = string.Equals(evt.State, nameof(OrderState.Draft), StringComparison.Ordinal);
+        var brokers = await _recipients.FindPartyAsync(order.NetworkId, order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
+        if (brokers.Count == 0)
+        {
+            _logger.LogWarning("Broker party {PartyId} of order {OrderId} has no recipient; the withdrawal notice is skipped.", order.BrokerPartyId, order.Id);
+        }
+
+        foreach (var broker in brokers)
+        {
+            var model = new ConsentWithdrawnMailModel(broker.DisplayName, order.Number, facts.ServiceTitle, facts.Expert,
+                TemplateFormatter.DateTime(evt.WithdrawnAt, Language(broker.Culture)), isDraft, orderUrl);
+            var mail = Render(TemplateKind.MailConsentWithdrawn, broker.Culture, model, facts.Templates, cancellationToken);
+            Add(batch, Token("broker", broker), broker, NotificationKind.OrderStateChanged, mail, evt.WithdrawnAt, null, orderUrl);
+        }
+
         return true;
     }
 }

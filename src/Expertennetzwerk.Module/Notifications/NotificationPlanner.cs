@@ -25,7 +25,9 @@ namespace Expertennetzwerk.Module.Notifications;
 /// completion mail with the rating link instead;</item>
 /// <item>the expert's users on a new binding order (mail), and the expert party by digital message;</item>
 /// <item>the recipient party's users on a digital message (mail), and the party through the digital-message channel;</item>
-/// <item>the data subject on a consent request (mail with the link, and a digital message);</item>
+/// <item>the data subject on a consent request (mail with the link, and a digital message), and after its decision (a
+/// confirmation with the full text and the withdrawal link);</item>
+/// <item>the broker's users on a consent withdrawal that kept the order's state;</item>
 /// <item>the operator's users on a new dispute and on a dead letter.</item>
 /// </list>
 /// Nothing is sent here: the rows are committed with marking the event row done. A recipient the directory does not know
@@ -66,6 +68,8 @@ public sealed partial class NotificationPlanner : IOutboxHandler
         OutboxEventTypes.OrderStateChanged,
         OutboxEventTypes.MessageSent,
         OutboxEventTypes.ConsentRequested,
+        OutboxEventTypes.ConsentDecided,
+        OutboxEventTypes.ConsentWithdrawn,
         OutboxEventTypes.DeadLettered,
     ];
 
@@ -83,6 +87,10 @@ public sealed partial class NotificationPlanner : IOutboxHandler
                 await PlanMessageSentAsync(context, Payload<MessageSentEvent>(message), batch, cancellationToken).ConfigureAwait(false),
             OutboxEventTypes.ConsentRequested =>
                 await PlanConsentRequestedAsync(context, Payload<ConsentRequestedEvent>(message), batch, cancellationToken).ConfigureAwait(false),
+            OutboxEventTypes.ConsentDecided =>
+                await PlanConsentDecidedAsync(context, Payload<ConsentDecidedEvent>(message), batch, cancellationToken).ConfigureAwait(false),
+            OutboxEventTypes.ConsentWithdrawn =>
+                await PlanConsentWithdrawnAsync(context, Payload<ConsentWithdrawnEvent>(message), batch, cancellationToken).ConfigureAwait(false),
             OutboxEventTypes.DeadLettered =>
                 await PlanDeadLetterAsync(context, Payload<DeadLetteredEvent>(message), batch, cancellationToken).ConfigureAwait(false),
             _ => throw new PermanentDeliveryException($"The notification planner does not handle '{message.EventType}' rows."),

@@ -21,6 +21,9 @@ public sealed class ExpertOrderQueries
     /// <summary>Largest page.</summary>
     public const int MaxPageSize = 100;
 
+    /// <summary>Longest <see cref="OrderListQuery.CustomerRef"/> filter (the longest reference an order can have).</summary>
+    public const int MaxCustomerRefLength = 128;
+
     /// <summary>Longest recorded purpose of an operator's access to personal data.</summary>
     public const int MaxPurposeLength = 500;
 
@@ -44,7 +47,8 @@ public sealed class ExpertOrderQueries
     /// "Auftragsbeschreibung anzeigen": the order description exactly as the expert receives it (same templates,
     /// renderer and data), as text and HTML, plus the customer data categories and values that are shared. The owning
     /// broker may preview it in any state (a draft shows no placement date); the assigned expert reads the same from
-    /// Placed on, unless consent was withdrawn and the data are blocked.
+    /// Placed on, unless consent was withdrawn and the data are blocked (<see cref="PersonalDataAccess"/>): then it answers
+    /// Refused <c>order.data_processing_blocked</c>.
     /// </summary>
     public async Task<Result<OrderDescriptionPreview>> GetOrderDescriptionAsync(Actor actor, Guid orderId, string? culture = null, CancellationToken cancellationToken = default)
     {
@@ -64,7 +68,7 @@ public sealed class ExpertOrderQueries
             return Result<OrderDescriptionPreview>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
         }
 
-        if (role == OrderRole.AssignedExpert && order.DataProcessingBlocked)
+        if (!PersonalDataAccess.Allows(role, order))
         {
             return Result<OrderDescriptionPreview>.From(Result.Refused(OrderRefusals.DataProcessingBlocked));
         }
@@ -97,7 +101,7 @@ public sealed class ExpertOrderQueries
         }
 
         // After a withdrawn consent the expert no longer sees the customer's data (GDPR Art. 7(3)); the broker still does.
-        var includePersonalData = role is OrderRole.OwningBroker || (role is OrderRole.AssignedExpert && !order.DataProcessingBlocked);
+        var includePersonalData = PersonalDataAccess.Allows(role, order);
         var purposeErrors = new List<FieldError>();
         var purpose = InputText.Optional(operatorAccessPurpose, "purpose", MaxPurposeLength, purposeErrors);
         if (role == OrderRole.Operator && purposeErrors.Count > 0)
@@ -126,7 +130,7 @@ public sealed class ExpertOrderQueries
                 return Result<OrderDetail>.From(Result.Conflict());
             }
 
-            includePersonalData = true;
+            includePersonalData = PersonalDataAccess.Allows(role, order, operatorPurposeRecorded: true);
         }
 
         var history = await db.Set<OrderHistoryEntry>().AsNoTracking()
@@ -194,7 +198,13 @@ public sealed class ExpertOrderQueries
         return Result<IReadOnlyList<OrderTrigger>>.Ok(await PermittedActionsAsync(db, order, actor, role, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>One page of the actor's orders, newest change first, with per-state counts for the header.</summary>
+    /// <summary>
+    /// One page of the actor's orders, newest change first, with per-state counts for the header. Customer names are shown,
+    /// searched and filterable by <see cref="OrderListQuery.CustomerRef"/> only where the actor sees the order's personal
+    /// data (<see cref="PersonalDataAccess"/>): the expert's rows of a blocked order carry no name and a search or a
+    /// reference filter does not find them by the customer; the operator's list shows no names, its search looks at order
+    /// numbers only, and it may not filter by customer reference (ValidationFailed <c>customerRef</c>/<c>not_allowed</c>).
+    /// </summary>
     public async Task<Result<OrderPage>> ListOrdersAsync(Actor actor, OrderListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -211,7 +221,15 @@ public sealed class ExpertOrderQueries
         }
 
         var text = InputText.Optional(query.Text, "text", 100, errors, singleLine: true);
-        var customerRef = InputText.Optional(query.CustomerRef, "customerRef", 128, errors, singleLine: true);
+        var customerRef = InputText.Optional(query.CustomerRef, "customerRef", MaxCustomerRefLength, errors, singleLine: true);
+
+        // The reference is personal data: only an actor who is shown it may filter by it (else the filter would probe it).
+        var listRole = PersonalDataAccess.ListRole(actor.PartyKind);
+        var seesPersonalData = PersonalDataAccess.Allows(listRole, dataProcessingBlocked: false);
+        if (customerRef is not null && !seesPersonalData)
+        {
+            errors.Add(InputErrors.NotAllowed("customerRef"));
+        }
 
         var filterHash = FilterHash(actor, query);
         OrderListPosition? position = null;
@@ -272,9 +290,12 @@ public sealed class ExpertOrderQueries
             orders = orders.Where(o => o.CategoryId == categoryId);
         }
 
+        var hidesBlocked = PersonalDataAccess.HidesBlocked(listRole);
         if (customerRef is not null)
         {
-            orders = orders.Where(o => o.CustomerRef == customerRef);
+            orders = hidesBlocked
+                ? orders.Where(o => o.CustomerRef == customerRef && !o.DataProcessingBlocked)
+                : orders.Where(o => o.CustomerRef == customerRef);
         }
 
         if (query.CreatedFrom is { } createdFrom)
@@ -297,13 +318,18 @@ public sealed class ExpertOrderQueries
             orders = orders.Where(o => o.UpdatedAt < updatedTo);
         }
 
-        var seesPersonalData = actor.PartyKind is PartyKind.Broker or PartyKind.Expert;
         if (!string.IsNullOrEmpty(text))
         {
-            // The operator sees metadata only, so it searches order numbers, never customer names.
+            // The operator sees metadata only, so it searches order numbers, never customer names; an order whose data are
+            // blocked for the actor is found by its number only.
+            var number = text.ToUpperInvariant();
             orders = seesPersonalData
                 ? SqlDialect.For(db).WhereTextMatches(db, orders, text)
-                : orders.Where(o => o.Number.Contains(text.ToUpperInvariant()));
+                : orders.Where(o => o.Number.Contains(number));
+            if (seesPersonalData && hidesBlocked)
+            {
+                orders = orders.Where(o => !o.DataProcessingBlocked || o.Number.Contains(number));
+            }
         }
 
         if (position is { } p)
@@ -311,13 +337,20 @@ public sealed class ExpertOrderQueries
             orders = SqlDialect.For(db).WhereBefore(orders, p.UpdatedAt, p.Id);
         }
 
-        var rows = await orders
+        var loaded = await orders
             .OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id)
             .Take(query.PageSize + 1)
-            .Select(o => new OrderListItem(
-                o.Id, o.Number, o.State, o.ServiceId, o.CategoryId, o.BrokerPartyId, o.ExpertPartyId,
-                seesPersonalData ? o.CustomerDisplayName : null, o.ProgressStep, o.CreatedAt, o.UpdatedAt))
+            .Select(o => new
+            {
+                Item = new OrderListItem(
+                    o.Id, o.Number, o.State, o.ServiceId, o.CategoryId, o.BrokerPartyId, o.ExpertPartyId,
+                    seesPersonalData ? o.CustomerDisplayName : null, o.ProgressStep, o.CreatedAt, o.UpdatedAt),
+                o.DataProcessingBlocked,
+            })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = loaded
+            .Select(r => PersonalDataAccess.Allows(listRole, r.DataProcessingBlocked) ? r.Item : r.Item with { CustomerDisplayName = null })
+            .ToList();
 
         string? next = null;
         if (rows.Count > query.PageSize)

@@ -31,6 +31,20 @@ public static class OutboxEventTypes
     public const string ConsentRequested = "consent.requested";
 
     /// <summary>
+    /// A data subject agreed or declined on the consent page (payload <see cref="Notifications.ConsentDecidedEvent"/>); the
+    /// planner mails the confirmation with the full text and, after an agreement, the withdrawal link (a secret: the row is
+    /// scrubbed once delivered, see <see cref="Notifications.OutboxSecrets"/>).
+    /// </summary>
+    public const string ConsentDecided = "consent.decided";
+
+    /// <summary>
+    /// A consent was withdrawn and the order kept its state (a draft, a completed or disputed order; payload
+    /// <see cref="Notifications.ConsentWithdrawnEvent"/>, no personal data); the planner tells the broker's users. A
+    /// withdrawal that cancels the order is told by the state change instead.
+    /// </summary>
+    public const string ConsentWithdrawn = "consent.withdrawn";
+
+    /// <summary>
     /// Written by the dispatcher when a row dead-letters (payload <see cref="Notifications.DeadLetteredEvent"/>, built by
     /// <see cref="Notifications.DeadLetteredEvent.NoticeFor"/>); the planner mails the operator. Never written for a notice itself.
     /// </summary>

@@ -24,6 +24,10 @@ public enum TemplateKind
     MailDeadLetter,
     /// <summary>Mail to a party's user: a new digital message arrived on an order (the text stays in the module); model <see cref="MessageReceivedMailModel"/>.</summary>
     MailMessageReceived,
+    /// <summary>Mail to a data subject after a decision: the full text decided on and the withdrawal link; model <see cref="ConsentConfirmationMailModel"/>.</summary>
+    MailConsentConfirmation,
+    /// <summary>Mail to the broker: a consent was withdrawn and the order kept its state (a draft waits for a new consent); model <see cref="ConsentWithdrawnMailModel"/>.</summary>
+    MailConsentWithdrawn,
 }
 
 /// <summary>Facts about the <see cref="TemplateKind"/>s.</summary>
@@ -54,6 +58,8 @@ public static class TemplateKinds
         TemplateKind.MailDisputeOpened => typeof(DisputeOpenedMailModel),
         TemplateKind.MailDeadLetter => typeof(DeadLetterMailModel),
         TemplateKind.MailMessageReceived => typeof(MessageReceivedMailModel),
+        TemplateKind.MailConsentConfirmation => typeof(ConsentConfirmationMailModel),
+        TemplateKind.MailConsentWithdrawn => typeof(ConsentWithdrawnMailModel),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

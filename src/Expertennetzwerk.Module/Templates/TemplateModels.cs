@@ -145,3 +145,32 @@ public sealed record DeadLetterMailModel(string MessageId, string MessageType, i
 /// <param name="SentOn">When, formatted.</param>
 /// <param name="OrderUrl">Link to the order, where the message is read.</param>
 public sealed record MessageReceivedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Sender, string SentOn, string OrderUrl);
+
+/// <summary>
+/// The model of <see cref="TemplateKind.MailConsentConfirmation"/>: to the data subject after a decision on the consent
+/// page, in the declaration's language, with the full text decided on and (after an agreement) the withdrawal link.
+/// </summary>
+/// <param name="DataSubjectName">The person who decided.</param>
+/// <param name="Broker">The broker firm (controller), with contact.</param>
+/// <param name="Expert">The expert firm that receives (or would have received) the data.</param>
+/// <param name="ServiceTitle">The service.</param>
+/// <param name="OrderNumber">The order's number.</param>
+/// <param name="Agreed">True after an agreement, false after a refusal.</param>
+/// <param name="DecidedOn">When, formatted.</param>
+/// <param name="DeclarationText">The declaration's full text as shown (plain text).</param>
+/// <param name="WithdrawalUrl">The working withdrawal link (after an agreement).</param>
+public sealed record ConsentConfirmationMailModel(
+    string DataSubjectName, PartyModel Broker, PartyModel Expert, string ServiceTitle, string OrderNumber, bool Agreed, string DecidedOn, string DeclarationText, string? WithdrawalUrl);
+
+/// <summary>
+/// The model of <see cref="TemplateKind.MailConsentWithdrawn"/>: to a user of the broker party when a data subject's
+/// consent was withdrawn and the order kept its state. Carries no personal data.
+/// </summary>
+/// <param name="RecipientName">Whom the mail greets.</param>
+/// <param name="OrderNumber">The order's number.</param>
+/// <param name="ServiceTitle">The service's title.</param>
+/// <param name="Expert">The expert firm.</param>
+/// <param name="WithdrawnOn">When, formatted.</param>
+/// <param name="IsDraft">True when the order is a draft: it stays, and can be placed only after a new consent.</param>
+/// <param name="OrderUrl">Link to the order.</param>
+public sealed record ConsentWithdrawnMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Expert, string WithdrawnOn, bool IsDraft, string OrderUrl);

@@ -41,6 +41,13 @@ public static class TemplateSamples
             TemplateKind.MailMessageReceived => new MessageReceivedMailModel(
                 "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(3), lang),
                 "https://crm.example.de/auftraege/A-2025-000123"),
+            TemplateKind.MailConsentConfirmation => new ConsentConfirmationMailModel(
+                "Günther Schäfer", Broker, Expert, ServiceTitle(lang), "A-2025-000123", true, TemplateFormatter.DateTime(Placed.AddDays(-1), lang),
+                De(lang) ? "Einwilligungserklärung zur Übermittlung personenbezogener Daten\n\n…" : "Declaration of consent to the transfer of personal data\n\n…",
+                "https://crm.example.de/einwilligung/widerruf/9Zx-4kLm2PqR7sTu0VwXyA"),
+            TemplateKind.MailConsentWithdrawn => new ConsentWithdrawnMailModel(
+                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(1), lang), true,
+                "https://crm.example.de/auftraege/A-2025-000123"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }

@@ -65,7 +65,7 @@ public sealed class RecipientDirectoryTests
         handlers.SelectMany(h => h.EventTypes).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
         [
             OutboxEventTypes.OrderPlaced, OutboxEventTypes.OrderStateChanged, OutboxEventTypes.MessageSent, OutboxEventTypes.ConsentRequested,
-            OutboxEventTypes.DeadLettered, OutboxEventTypes.Digest, OutboxEventTypes.DigestItem, OutboxEventTypes.Mail, OutboxEventTypes.DigitalMessage,
+            OutboxEventTypes.ConsentDecided, OutboxEventTypes.ConsentWithdrawn, OutboxEventTypes.DeadLettered, OutboxEventTypes.Digest, OutboxEventTypes.DigestItem, OutboxEventTypes.Mail, OutboxEventTypes.DigitalMessage,
         ]);
         provider.GetRequiredService<TemplateService>().Should().BeSameAs(provider.GetRequiredService<TemplateService>());
         scope.ServiceProvider.GetRequiredService<NotificationPreferences>().Should().NotBeNull();

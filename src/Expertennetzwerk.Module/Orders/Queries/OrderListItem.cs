@@ -8,7 +8,7 @@ namespace Expertennetzwerk.Module.Orders.Queries;
 /// <param name="CategoryId">Category.</param>
 /// <param name="BrokerPartyId">Owning broker party.</param>
 /// <param name="ExpertPartyId">Expert party.</param>
-/// <param name="CustomerDisplayName">The customer's name (null for the operator, who sees metadata only).</param>
+/// <param name="CustomerDisplayName">The customer's name (null for the operator, who sees metadata only, and for the expert once a consent withdrawal blocked the order's data).</param>
 /// <param name="ProgressStep">The expert's progress step.</param>
 /// <param name="CreatedAt">Created.</param>
 /// <param name="UpdatedAt">Last changed.</param>

@@ -12,7 +12,12 @@ public sealed record OrderListQuery
     /// <summary>Only this category.</summary>
     public Guid? CategoryId { get; init; }
 
-    /// <summary>Only this customer of the broker party (host key).</summary>
+    /// <summary>
+    /// Only this customer of the broker party (host key, at most <see cref="ExpertOrderQueries.MaxCustomerRefLength"/>
+    /// characters). Accepted only from actors who are shown the reference: the owning broker, and the expert for the orders
+    /// whose personal data it sees (never those blocked after a withdrawal); the operator gets ValidationFailed
+    /// (<c>customerRef</c>, <c>not_allowed</c>).
+    /// </summary>
     public string? CustomerRef { get; init; }
 
     /// <summary>Created at or after.</summary>

@@ -54,7 +54,9 @@ public static class OrderWorkflow
             .InternalTransitionIf(OrderTrigger.RecordPaperConsent, _ => ConsentAskable(context), _ => { }, ConsentAskRefusal(context))
             .PermitIf(OrderTrigger.Place, OrderState.Placed, broker, published, approved, licensed, advisorRule, consentGiven, consentFresh)
             .PermitIf(OrderTrigger.Withdraw, OrderState.Cancelled, broker)
-            .PermitIf(OrderTrigger.WithdrawConsent, OrderState.Cancelled, withdrawer, somethingToWithdraw);
+
+            // A withdrawal keeps the draft: the consent is withdrawn, so Place waits for a new one (order.consent_missing).
+            .InternalTransitionIf(OrderTrigger.WithdrawConsent, _ => Withdrawable(context), _ => { }, WithdrawRefusal(context));
 
         machine.Configure(OrderState.Placed)
             .PermitIf(OrderTrigger.Withdraw, OrderState.Cancelled, broker)
