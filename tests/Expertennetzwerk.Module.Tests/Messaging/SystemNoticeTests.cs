@@ -65,7 +65,7 @@ public sealed class SystemNoticeTests
         (await host.Orders.AcceptAsync(n.Expert, id)).Status.Should().Be(ResultStatus.Ok, "a read notice changes nothing of the order");
         await host.SendOkAsync(n.Expert, id, "Ich übernehme den Auftrag.");
         await host.SendOkAsync(n.Broker, id, "Danke.");
-        (await host.StoredMessagesAsync(id)).Should().HaveCount(3, "the thread stays open to both parties");
+        (await host.StoredMessagesAsync(id, withNotices: true)).Should().HaveCount(3, "the thread stays open to both parties");
     }
 
     [SkippableTheory]
@@ -103,7 +103,7 @@ public sealed class SystemNoticeTests
         var id = await host.OrderInAsync("Completed");
         await host.DrainAsync(host.Dispatcher("A"));
 
-        var notices = (await host.StoredMessagesAsync(id)).Where(m => m.Kind == DigitalMessageKind.SystemNotice).ToList();
+        var notices = (await host.StoredMessagesAsync(id, withNotices: true)).Where(m => m.Kind == DigitalMessageKind.SystemNotice).ToList();
         notices.Select(m => m.RecipientPartyId).Should().Equal(n.ExpertPartyId, n.BrokerPartyId);
         channel.Deliveries.Where(d => d.OrderId == id).Should().HaveCount(2, "one delivery per notice, no other digital message");
         foreach (var notice in notices)
@@ -128,7 +128,7 @@ public sealed class SystemNoticeTests
 
         await host.DrainAsync(host.Dispatcher("B"));
 
-        (await host.StoredMessagesAsync(id)).Where(m => m.Kind == DigitalMessageKind.SystemNotice).Should().HaveCount(2);
+        (await host.StoredMessagesAsync(id, withNotices: true)).Where(m => m.Kind == DigitalMessageKind.SystemNotice).Should().HaveCount(2);
         channel.Deliveries.Where(d => d.OrderId == id).Should().HaveCount(2);
         (await host.MessageQueries().GetUnreadCountsAsync(n.Expert)).Value.Total.Should().Be(1);
         (await host.MessageQueries().GetUnreadCountsAsync(n.Broker)).Value.Total.Should().Be(1);
