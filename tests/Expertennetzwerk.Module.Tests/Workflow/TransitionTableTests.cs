@@ -311,8 +311,9 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
                 // A consent request is also a digital message to the data subject: its own history entry.
                 after.History.Should().Be(before.History + (trigger == OrderTrigger.RequestConsent ? 2 : 1), "every command appends exactly one history entry per event");
                 // A state change writes its event; a consent request writes the data subject's notification.
-                var outboxRows = (to == state ? 0 : 1) + (trigger == OrderTrigger.RequestConsent ? 3 : 0); // event + message delivery + message.sent
-                after.Outbox.Should().Be(before.Outbox + outboxRows, "only a state change or a consent request writes an outbox row");
+                var outboxRows = (to == state ? 0 : 1) + (trigger == OrderTrigger.RequestConsent ? 3 : 0) // event + message delivery + message.sent
+                                 + (trigger is OrderTrigger.Place or OrderTrigger.Complete ? 1 : 0); // the system notice's delivery
+                after.Outbox.Should().Be(before.Outbox + outboxRows, "only a state change, its notice or a consent request writes an outbox row");
                 var last = (await host.HistoryAsync(orderId.Value)).Last(h => h.Event != "MessageSent");
                 last.Event.Should().Be(trigger.ToString());
                 last.FromState.Should().Be(state);
