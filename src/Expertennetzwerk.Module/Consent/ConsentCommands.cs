@@ -79,7 +79,7 @@ public sealed record ConsentWithdrawalPage(string OrderNumber, string DataSubjec
 /// <param name="ContentHash">SHA-256 over text and covered data.</param>
 /// <param name="DataHash">SHA-256 of the covered data.</param>
 /// <param name="Text">The text as shown.</param>
-/// <param name="ScanDocumentId">The paper form's scan.</param>
+/// <param name="ScanDocumentId">The paper form's scan in the store, if any (open it with <see cref="Orders.ExpertOrderQueries.OpenFileAsync"/> and <paramref name="Id"/>).</param>
 public sealed record ConsentSummary(
     Guid Id,
     DataSubjectKind DataSubject,

@@ -63,7 +63,8 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<CursorProtector>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IOrderWorkflowExtension>(),
-            sp.GetRequiredService<TemplateService>()));
+            sp.GetRequiredService<TemplateService>(),
+            sp.GetRequiredService<IDocumentStore>()));
         services.TryAddScoped(sp => new ConsentService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ExpertOrderService>(),

@@ -8,4 +8,11 @@ public enum DigitalMessageKind
 
     /// <summary>A consent request sent to a data subject (the customer, a spouse, an employee); kept with the order, no party.</summary>
     ConsentRequest,
+
+    /// <summary>
+    /// A notice of the network to one party of the order (no sending user): the new order to the assigned expert, the
+    /// completion to the broker. Shown in the party's inbox and the order's thread with unread counts and read marks
+    /// like a thread message, but nobody replies to it as such; the thread stays open as before.
+    /// </summary>
+    SystemNotice,
 }

@@ -111,7 +111,8 @@ public sealed class DigitalMessageQueries
 
         var networkId = order!.NetworkId;
         var messages = db.Set<DigitalMessage>().AsNoTracking()
-            .Where(m => m.NetworkId == networkId && m.OrderId == orderId && m.Kind == DigitalMessageKind.Thread);
+            .Where(m => m.NetworkId == networkId && m.OrderId == orderId
+                    && (m.Kind == DigitalMessageKind.Thread || m.Kind == DigitalMessageKind.SystemNotice)); // the parties' messages
         if (before is { } sequence)
         {
             messages = messages.Where(m => m.Sequence < sequence);

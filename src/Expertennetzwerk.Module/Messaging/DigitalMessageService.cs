@@ -153,7 +153,8 @@ public sealed class DigitalMessageService
 
             var networkId = order!.NetworkId;
             var thread = db.Set<DigitalMessage>().AsNoTracking()
-                .Where(m => m.NetworkId == networkId && m.OrderId == orderId && m.Kind == DigitalMessageKind.Thread);
+                .Where(m => m.NetworkId == networkId && m.OrderId == orderId
+                    && (m.Kind == DigitalMessageKind.Thread || m.Kind == DigitalMessageKind.SystemNotice)); // the parties' messages
             int target;
             if (upToMessageId is { } messageId)
             {

@@ -63,7 +63,7 @@ internal static class DigitalMessages
         recipientAddress = string.IsNullOrWhiteSpace(recipientAddress) ? null : Checked(recipientAddress, MaxAddressLength, nameof(recipientAddress));
         subject = Checked(subject, MaxSubjectLength, nameof(subject))!;
         text = Checked(text, MaxStoredTextLength, nameof(text))!;
-        return Append(db, order, actor, DigitalMessageKind.ConsentRequest, null, recipientName, recipientAddress, subject, text, [], time);
+        return Append(db, order, actor, DigitalMessageKind.ConsentRequest, null, recipientName, recipientAddress, subject, text, [], null, time);
     }
 
     /// <summary>Adds a thread message to the party on the other side, and counts it for that party's unread counts.</summary>
@@ -71,7 +71,31 @@ internal static class DigitalMessages
         DbContext db, ExpertOrder order, Actor actor, Guid recipientPartyId, string text, IReadOnlyList<StoredUpload> attachments, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var message = Append(db, order, actor, DigitalMessageKind.Thread, recipientPartyId, null, null, null, text, attachments, time);
+        var message = Append(db, order, actor, DigitalMessageKind.Thread, recipientPartyId, null, null, null, text, attachments, null, time);
+        await CountReceivedAsync(db, order, recipientPartyId, message, cancellationToken).ConfigureAwait(false);
+        return message;
+    }
+
+    /// <summary>
+    /// Adds a <see cref="DigitalMessageKind.SystemNotice"/> of the network to one party of the order, inside the CALLER's
+    /// unit of work (the workflow command that caused it), counted for the party's unread counts and with its delivery row
+    /// for <see cref="IDigitalMessageChannel"/>. It is recorded by the command's own history entry
+    /// (<paramref name="historySequence"/>) and writes no <c>message.sent</c> event: the command's state-change event
+    /// already plans the mails. Being part of the command's commit, a redelivered event can never add it twice.
+    /// </summary>
+    public static async Task<DigitalMessage> AddSystemNoticeAsync(
+        DbContext db, ExpertOrder order, Guid recipientPartyId, int historySequence, string subject, string text, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        subject = subject.Length > MaxSubjectLength ? subject[..MaxSubjectLength] : subject;
+        var message = Append(
+            db, order, Actor.System(order.NetworkId), DigitalMessageKind.SystemNotice, recipientPartyId, null, null, subject, text, [], historySequence, time);
+        await CountReceivedAsync(db, order, recipientPartyId, message, cancellationToken).ConfigureAwait(false);
+        return message;
+    }
+
+    private static async Task CountReceivedAsync(DbContext db, ExpertOrder order, Guid recipientPartyId, DigitalMessage message, CancellationToken cancellationToken)
+    {
         var count = await db.Set<DigitalMessageThreadCount>()
             .FindAsync([order.NetworkId, recipientPartyId, order.Id], cancellationToken).ConfigureAwait(false);
         if (count is null)
@@ -84,7 +108,6 @@ internal static class DigitalMessages
         // messages collide on the history's unique (order, sequence) key and one of them is retried.
         count.ReceivedCount++;
         count.LastReceivedAt = message.SentAt;
-        return message;
     }
 
     /// <summary>The subject of a thread message's delivery (German, the module's default language).</summary>
@@ -92,17 +115,24 @@ internal static class DigitalMessages
 
     private static DigitalMessage Append(
         DbContext db, ExpertOrder order, Actor actor, DigitalMessageKind kind, Guid? recipientPartyId, string? recipientName, string? recipientAddress,
-        string? subject, string text, IReadOnlyList<StoredUpload> attachments, TimeProvider time)
+        string? subject, string text, IReadOnlyList<StoredUpload> attachments, int? historySequence, TimeProvider time)
     {
         var now = time.GetUtcNow();
-
-        // Like an operator's look (ExpertOrderQueries.GetOrderAsync): a message is history but not a change of the order,
-        // so Version and UpdatedAt stay and the parties' expected versions remain valid. The sequence still cannot be
-        // reused by a racing command: the history's unique (order, sequence) key fails the later commit.
-        order.HistoryCount++;
-        var sequence = order.HistoryCount;
-        db.Add(new OrderHistoryEntry(
-            Ids.New(time), order.NetworkId, order.Id, sequence, now, actor.UserId, actor.PartyId, actor.PartyKind, HistoryEvent, order.State, order.State, null));
+        int sequence;
+        if (historySequence is { } recorded)
+        {
+            sequence = recorded; // a system notice: the causing command's entry records it
+        }
+        else
+        {
+            // Like an operator's look (ExpertOrderQueries.GetOrderAsync): a message is history but not a change of the
+            // order, so Version and UpdatedAt stay and the parties' expected versions remain valid. The sequence still
+            // cannot be reused by a racing command: the history's unique (order, sequence) key fails the later commit.
+            order.HistoryCount++;
+            sequence = order.HistoryCount;
+            db.Add(new OrderHistoryEntry(
+                Ids.New(time), order.NetworkId, order.Id, sequence, now, actor.UserId, actor.PartyId, actor.PartyKind, HistoryEvent, order.State, order.State, null));
+        }
 
         var message = new DigitalMessage(
             Ids.New(time), order.NetworkId, order.Id, sequence, kind, actor.UserId, actor.PartyId, actor.PartyKind,
@@ -122,6 +152,10 @@ internal static class DigitalMessages
             deliveryKey, order.NetworkId, order.Id, message.Id, null, recipientPartyId, subject ?? ThreadSubject(order.Number), text);
         db.Add(new OutboxMessage(
             Ids.New(time), order.NetworkId, order.Id, OutboxEventTypes.DigitalMessage, recipients, JsonSerializer.Serialize(delivery), deliveryKey, now));
+        if (kind == DigitalMessageKind.SystemNotice)
+        {
+            return message;
+        }
 
         var payload = JsonSerializer.Serialize(new
         {

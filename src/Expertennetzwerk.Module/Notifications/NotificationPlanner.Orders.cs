@@ -10,7 +10,8 @@ public sealed partial class NotificationPlanner
 {
     /// <summary>
     /// order.placed / order.state-changed: the broker's users (state mail, or the completion mail on Complete), on Place
-    /// also the expert's users (mail) and the expert party (digital message), on OpenDispute also the operator's users.
+    /// also the expert's users (mail), on OpenDispute also the operator's users. The digital messages of Place and Complete
+    /// are the system notices the command itself stored with the order (with their own delivery rows).
     /// </summary>
     private async Task<bool> PlanOrderEventAsync(OutboxDeliveryContext context, OrderEvent evt, NotificationBatch batch, CancellationToken cancellationToken)
     {
@@ -97,7 +98,7 @@ public sealed partial class NotificationPlanner
         return true;
     }
 
-    /// <summary>The expert's users get the new-order mail; the expert party a digital message with the same text.</summary>
+    /// <summary>The expert's users get the new-order mail.</summary>
     private async Task PlanPlacedAsync(OrderFacts facts, DateTimeOffset at, string orderUrl, NotificationBatch batch, CancellationToken cancellationToken)
     {
         var order = facts.Order;
@@ -106,7 +107,7 @@ public sealed partial class NotificationPlanner
         var experts = await _recipients.FindPartyAsync(order.NetworkId, order.ExpertPartyId, cancellationToken).ConfigureAwait(false);
         if (experts.Count == 0)
         {
-            _logger.LogWarning("Expert party {PartyId} of order {OrderId} has no mail recipient; only its digital message is queued.", order.ExpertPartyId, order.Id);
+            _logger.LogWarning("Expert party {PartyId} of order {OrderId} has no mail recipient; it has only the order's system notice.", order.ExpertPartyId, order.Id);
         }
 
         foreach (var expert in experts)
@@ -114,11 +115,6 @@ public sealed partial class NotificationPlanner
             var mail = Render(TemplateKind.MailOrderPlaced, expert.Culture, PlacedModel(facts, expert.DisplayName, expert.Culture, placedAt, acceptBy, orderUrl), facts.Templates, cancellationToken);
             Add(batch, Token("expert", expert), expert, NotificationKind.OrderPlaced, mail, at, null, orderUrl);
         }
-
-        // One message to the party, in the language of its first user (German when it has none).
-        var culture = experts.Count > 0 ? experts[0].Culture : TemplateFormatter.German;
-        var digital = Render(TemplateKind.MailOrderPlaced, culture, PlacedModel(facts, facts.Expert.Name, culture, placedAt, acceptBy, orderUrl), facts.Templates, cancellationToken);
-        batch.Digital(Token("expert-party", order.ExpertPartyId), null, order.ExpertPartyId, null, digital.Subject.Text, digital.Text.Text);
     }
 
     private static OrderPlacedMailModel PlacedModel(OrderFacts facts, string recipientName, string culture, DateTimeOffset placedAt, DateOnly acceptBy, string orderUrl)

@@ -23,7 +23,8 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <list type="bullet">
 /// <item>the broker's users on every state change of its orders, with the reason where there is one; on completion the
 /// completion mail with the rating link instead;</item>
-/// <item>the expert's users on a new binding order (mail), and the expert party by digital message;</item>
+/// <item>the expert's users on a new binding order (mail; the expert party's digital message is the system notice the
+/// placing command stored with the order);</item>
 /// <item>the recipient party's users on a digital message (mail), and the party through the digital-message channel;</item>
 /// <item>the data subject on a consent request (mail with the link, and a digital message), and after its decision (a
 /// confirmation with the full text and the withdrawal link);</item>

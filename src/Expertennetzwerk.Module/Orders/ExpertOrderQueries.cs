@@ -2,11 +2,14 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Consent;
+using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Persistence.Dialects;
+using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,15 +30,28 @@ public sealed class ExpertOrderQueries
     /// <summary>Longest recorded purpose of an operator's access to personal data.</summary>
     public const int MaxPurposeLength = 500;
 
+    /// <summary>The history event of an operator's look at an order's personal data (its text is the purpose).</summary>
+    public const string OperatorAccessEvent = "OperatorAccess";
+
+    /// <summary>The history event of an operator's opening of one of an order's files (its text is the purpose).</summary>
+    public const string OperatorFileAccessEvent = "OperatorFileAccess";
+
     private readonly IModuleDbContextFactory _factory;
     private readonly CursorProtector _cursors;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
     private readonly TemplateService _templates;
+    private readonly IDocumentStore _documents;
 
     internal ExpertOrderQueries(
-        IModuleDbContextFactory factory, CursorProtector cursors, TimeProvider time, IEnumerable<IOrderWorkflowExtension> extensions, TemplateService templates)
+        IModuleDbContextFactory factory,
+        CursorProtector cursors,
+        TimeProvider time,
+        IEnumerable<IOrderWorkflowExtension> extensions,
+        TemplateService templates,
+        IDocumentStore documents)
     {
+        _documents = documents;
         _factory = factory;
         _cursors = cursors;
         _time = time;
@@ -84,8 +100,10 @@ public sealed class ExpertOrderQueries
     }
 
     /// <summary>
-    /// The order as the actor may see it. The operator sees metadata only; with a <paramref name="operatorAccessPurpose"/>
-    /// (e.g. "Streitfall prüfen") it also sees customer data, form data and documentation, and the access is historised.
+    /// The order as the actor may see it. The operator sees metadata only — the history's events, times, actors and
+    /// states, but not its texts (<see cref="OrderDetail.TextsHidden"/>); with a <paramref name="operatorAccessPurpose"/>
+    /// (e.g. "Streitfall prüfen") it also sees customer data, form data, the history's texts and the documentation, and
+    /// the access is historised (<see cref="OperatorAccessEvent"/>).
     /// </summary>
     public async Task<Result<OrderDetail>> GetOrderAsync(Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
@@ -103,40 +121,31 @@ public sealed class ExpertOrderQueries
         // After a withdrawn consent the expert no longer sees the customer's data (GDPR Art. 7(3)); the broker still does.
         var includePersonalData = PersonalDataAccess.Allows(role, order);
         var purposeErrors = new List<FieldError>();
-        var purpose = InputText.Optional(operatorAccessPurpose, "purpose", MaxPurposeLength, purposeErrors);
+        var purpose = OperatorAccess.Purpose(operatorAccessPurpose, purposeErrors);
         if (role == OrderRole.Operator && purposeErrors.Count > 0)
         {
             return Result<OrderDetail>.From(Result.Invalid(purposeErrors));
         }
 
-        if (role == OrderRole.Operator && !string.IsNullOrEmpty(purpose))
+        if (role == OrderRole.Operator && purpose is not null)
         {
-
             // The access itself is history: who opened which customer's data, when and why.
-            var now = _time.GetUtcNow();
-            // A look is not a change of the order: Version and UpdatedAt stay, so the parties' expected versions and the
-            // lists are unaffected. A racing command still cannot reuse the sequence (the save checks the loaded Version
-            // and the history's unique (order, sequence) key).
-            order.HistoryCount++;
-            db.Add(new OrderHistoryEntry(
-                Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, now, actor.UserId, actor.PartyId, actor.PartyKind,
-                "OperatorAccess", order.State, order.State, purpose));
-            try
+            if (await OperatorAccess.RecordAsync(db, order, actor, OperatorAccessEvent, purpose, _time, cancellationToken).ConfigureAwait(false) is { } failure)
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                return Result<OrderDetail>.From(Result.Conflict());
+                return Result<OrderDetail>.From(failure);
             }
 
             includePersonalData = PersonalDataAccess.Allows(role, order, operatorPurposeRecorded: true);
         }
 
+        // Reasons, questions, answers and notes are free text that users fill with personal data: shown exactly when the
+        // personal data are (the operator's look without a purpose gets events, times, actors and states only).
+        var showTexts = includePersonalData;
         var history = await db.Set<OrderHistoryEntry>().AsNoTracking()
             .Where(h => h.NetworkId == order.NetworkId && h.OrderId == order.Id)
             .OrderBy(h => h.Sequence)
-            .Select(h => new OrderHistoryItem(h.Sequence, h.At, h.UserId, h.PartyId, h.PartyKind, h.Event, h.FromState, h.ToState, h.Text))
+            .Select(h => new OrderHistoryItem(
+                h.Sequence, h.At, h.UserId, h.PartyId, h.PartyKind, h.Event, h.FromState, h.ToState, showTexts ? h.Text : null, !showTexts && h.Text != null))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         IReadOnlyList<OrderDocumentationItem> documentation = [];
@@ -170,6 +179,7 @@ public sealed class ExpertOrderQueries
             PlacedAt = order.PlacedAt,
             CompletedAt = order.CompletedAt,
             IncludesPersonalData = includePersonalData,
+            TextsHidden = !showTexts,
             DataProcessingBlocked = order.DataProcessingBlocked,
             CustomerRef = includePersonalData ? order.CustomerRef : null,
             CustomerDisplayName = includePersonalData ? order.CustomerDisplayName : null,
@@ -179,6 +189,86 @@ public sealed class ExpertOrderQueries
             Documentation = documentation,
             PermittedActions = permitted,
         };
+    }
+
+    /// <summary>
+    /// Opens one of the order's files — a documentation attachment, a message attachment or a paper consent's scan — for
+    /// the actor, with exactly the visibility of what the file belongs to: documentation for the owning broker and the
+    /// assigned expert; a message's attachment for the thread's readers; a scan for the owning broker only (never the
+    /// expert). The operator needs <paramref name="operatorAccessPurpose"/> (<c>order.purpose_required</c> otherwise,
+    /// asked before anything is looked up), and each opening is historised (<see cref="OperatorFileAccessEvent"/>).
+    /// Once consent was withdrawn and the order's data are blocked, the expert opens none of the order's files.
+    /// </summary>
+    /// <param name="actor">Who reads.</param>
+    /// <param name="orderId">The order the file belongs to.</param>
+    /// <param name="fileId">
+    /// The attachment's id (<see cref="OrderAttachmentInfo.Id"/>, <see cref="Messaging.Queries.MessageAttachmentInfo.Id"/>) or, for a
+    /// paper scan, the consent's id (<see cref="ConsentSummary.Id"/>) — never the document store's id, so a file is
+    /// always reached through the row that says whose it is.
+    /// </param>
+    /// <param name="operatorAccessPurpose">Why the operator opens it (required for the operator, ignored for others).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// The file (the caller disposes it); NotFound for an unknown id, a file of another order or network, a store that
+    /// lost the content, or a file the actor may not see — one answer, so nothing about other files is revealed.
+    /// </returns>
+    public async Task<Result<OrderFile>> OpenFileAsync(
+        Actor actor, Guid orderId, Guid fileId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var db = _factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
+        var order = await db.Set<ExpertOrder>()
+            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+
+        // After a withdrawal nothing of the data subject reaches the expert, files included; the operator's purpose is checked next.
+        if (order is null || !(role == OrderRole.Operator || PersonalDataAccess.Allows(role, order)))
+        {
+            return Result<OrderFile>.From(Result.NotFound());
+        }
+
+        var purposeErrors = new List<FieldError>();
+        var purpose = OperatorAccess.Purpose(operatorAccessPurpose, purposeErrors);
+        if (role == OrderRole.Operator && purposeErrors.Count > 0)
+        {
+            return Result<OrderFile>.From(Result.Invalid(purposeErrors));
+        }
+
+        if (role == OrderRole.Operator && purpose is null)
+        {
+            return Result<OrderFile>.From(Result.Refused(OrderRefusals.PurposeRequired));
+        }
+
+        var file = await FindFileAsync(db, order, fileId, cancellationToken).ConfigureAwait(false);
+        var visible = file?.Kind switch
+        {
+            OrderFileKind.Documentation => true, // broker, expert (not blocked, checked above), operator with a purpose
+            OrderFileKind.MessageAttachment => ThreadAccess.CheckReader(order, actor, out _) is null,
+            OrderFileKind.ConsentScan => role != OrderRole.AssignedExpert,
+            _ => false,
+        };
+        if (!visible)
+        {
+            return Result<OrderFile>.From(Result.NotFound());
+        }
+
+        var content = await _documents.OpenAsync(order.NetworkId, file!.DocumentId, cancellationToken).ConfigureAwait(false);
+        if (content is null)
+        {
+            return Result<OrderFile>.From(Result.NotFound());
+        }
+
+        if (role == OrderRole.Operator
+            && await OperatorAccess.RecordAsync(db, order, actor, OperatorFileAccessEvent, purpose!, _time, cancellationToken).ConfigureAwait(false) is { } failure)
+        {
+            return Result<OrderFile>.From(failure);
+        }
+
+        var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content.Content, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.Content.ToArray(), writable: false);
+        return new OrderFile(fileId, file.Kind, file.FileName ?? content.FileName, file.ContentType ?? content.ContentType, content.Content.Length, stream);
     }
 
     /// <summary>The triggers the actor may fire on the order now (the buttons a UI shows), or NotFound.</summary>
@@ -412,6 +502,41 @@ public sealed class ExpertOrderQueries
         permitted.Sort();
         return permitted.Distinct().ToList();
     }
+
+    /// <summary>The file row with <paramref name="fileId"/> among the order's three kinds of file, or null.</summary>
+    private static async Task<FileRow?> FindFileAsync(DbContext db, ExpertOrder order, Guid fileId, CancellationToken cancellationToken)
+    {
+        var networkId = order.NetworkId;
+        var orderId = order.Id;
+        var documentation = await (
+                from a in db.Set<OrderAttachment>().AsNoTracking()
+                join d in db.Set<OrderDocumentation>().AsNoTracking() on a.DocumentationId equals d.Id
+                where a.Id == fileId && a.NetworkId == networkId && d.NetworkId == networkId && d.OrderId == orderId
+                select new FileRow(OrderFileKind.Documentation, a.DocumentId, a.FileName, a.ContentType))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (documentation is not null)
+        {
+            return documentation;
+        }
+
+        var message = await (
+                from a in db.Set<DigitalMessageAttachment>().AsNoTracking()
+                join m in db.Set<DigitalMessage>().AsNoTracking() on a.MessageId equals m.Id
+                where a.Id == fileId && a.NetworkId == networkId && m.NetworkId == networkId && m.OrderId == orderId
+                select new FileRow(OrderFileKind.MessageAttachment, a.DocumentId, a.FileName, a.ContentType))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (message is not null)
+        {
+            return message;
+        }
+
+        var scan = await db.Set<ConsentDeclaration>().AsNoTracking()
+            .Where(c => c.Id == fileId && c.NetworkId == networkId && c.OrderId == orderId && c.ScanDocumentId != null)
+            .Select(c => c.ScanDocumentId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return scan is { } documentId ? new FileRow(OrderFileKind.ConsentScan, documentId, null, null) : null;
+    }
+
+    private sealed record FileRow(OrderFileKind Kind, Guid DocumentId, string? FileName, string? ContentType);
 
     private static ulong FilterHash(Actor actor, OrderListQuery query)
     {

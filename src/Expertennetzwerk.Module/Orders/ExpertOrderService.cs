@@ -356,6 +356,7 @@ public sealed class ExpertOrderService
         if (from != to)
         {
             AppendStateChangedOutbox(db, order, trigger, from, to, history.Sequence, now);
+            await AddSystemNoticeAsync(db, order, trigger, guardContext, history.Sequence, cancellationToken).ConfigureAwait(false);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -494,6 +495,32 @@ public sealed class ExpertOrderService
         });
         var eventType = trigger == OrderTrigger.Place ? OutboxEventTypes.OrderPlaced : OutboxEventTypes.OrderStateChanged;
         db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, eventType, recipients, payload, $"{order.Id:N}:{trigger}:{sequence}", now));
+    }
+
+    /// <summary>
+    /// The network's digital message in the module's own inbox: the new order to the assigned expert on Place, the
+    /// completion to the broker on Complete. Written in the command's commit, so it exists exactly once per transition.
+    /// Its text names the order's number and the service's title only (no customer data).
+    /// </summary>
+    private async Task AddSystemNoticeAsync(
+        DbContext db, ExpertOrder order, OrderTrigger trigger, OrderGuardContext context, int historySequence, CancellationToken cancellationToken)
+    {
+        if (trigger is not (OrderTrigger.Place or OrderTrigger.Complete))
+        {
+            return;
+        }
+
+        var title = context.ServiceVersion?.Title
+                    ?? await db.Set<ExpertServiceVersion>().AsNoTracking().Where(v => v.Id == order.ServiceVersionId)
+                        .Select(v => v.Title).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var (recipient, subject, text) = trigger == OrderTrigger.Place
+            ? (order.AssignedExpertPartyId ?? order.ExpertPartyId,
+                $"Neuer Auftrag {order.Number}: {title}",
+                $"Sie haben einen neuen Auftrag erhalten: {order.Number} – {title}. Bitte prüfen Sie ihn und nehmen Sie ihn an oder lehnen Sie ihn ab.")
+            : (order.BrokerPartyId,
+                $"Auftrag {order.Number} abgeschlossen: {title}",
+                $"Der Auftrag {order.Number} – {title} wurde abgeschlossen. Sie können die Leistung jetzt bewerten.");
+        await Messaging.DigitalMessages.AddSystemNoticeAsync(db, order, recipient, historySequence, subject, text, _time, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> VersionMovedAsync(Guid orderId, long loadedVersion, int loadedHistoryCount, CancellationToken cancellationToken)

@@ -96,7 +96,8 @@ public sealed class ConsentRequestMessageTests(SharedHosts hosts) : IClassFixtur
 
         // It is not part of the broker ↔ expert thread, which opens only when the order is placed.
         OrderDriver.Ok(await host.Orders.PlaceAsync(n.Broker, id), "Place");
-        (await host.MessageQueries().ListThreadAsync(n.Expert, id, new ThreadQuery())).Value.Items.Should().BeEmpty();
+        (await host.MessageQueries().ListThreadAsync(n.Expert, id, new ThreadQuery())).Value.Items
+            .Should().ContainSingle("only the network's Place notice").Which.Kind.Should().Be(DigitalMessageKind.SystemNotice);
         (await host.MessageQueries().ListConsentRequestsAsync(n.Expert, id)).Refusal!.Code.Should().Be("message.not_a_participant");
     }
 

@@ -41,11 +41,12 @@ public static class MessagingDriver
             await db.Set<ExpertOrder>().SumAsync(o => o.HistoryCount));
     }
 
-    /// <summary>The order's messages as stored, in sequence.</summary>
-    public static async Task<List<DigitalMessage>> StoredMessagesAsync(this ModuleHost host, Guid orderId)
+    /// <summary>The order's messages as stored, in sequence; the network's system notices (Place, Complete) only when asked for.</summary>
+    public static async Task<List<DigitalMessage>> StoredMessagesAsync(this ModuleHost host, Guid orderId, bool withNotices = false)
     {
         await using var db = host.CreateDbContext();
         return (await db.Set<DigitalMessage>().AsNoTracking().Include(m => m.Attachments).Where(m => m.OrderId == orderId).ToListAsync())
+            .Where(m => withNotices || m.Kind != DigitalMessageKind.SystemNotice)
             .OrderBy(m => m.Sequence).ToList();
     }
 

@@ -142,6 +142,8 @@ public sealed class SendTests(SharedHosts hosts) : IClassFixture<SharedHosts>
         }
 
         var seen = new List<string>();
+        var notice = (await host.MessageQueries().ListThreadAsync(n.Expert, id, new ThreadQuery { PageSize = 100 })).Value.Items
+            .Single(m => m.Kind == DigitalMessageKind.SystemNotice);
         string? cursor = null;
         var pages = 0;
         do
@@ -156,12 +158,12 @@ public sealed class SendTests(SharedHosts hosts) : IClassFixture<SharedHosts>
         while (cursor is not null);
 
         pages.Should().Be(3);
-        seen.Should().Equal(Enumerable.Range(1, 7).Reverse().Select(i => $"Nachricht {i}"));
+        seen.Should().Equal(Enumerable.Range(1, 7).Reverse().Select(i => $"Nachricht {i}").Append(notice.Text), "the Place notice is the oldest message");
 
         // A page just as large as the rest ends without a cursor.
-        var exact = await host.MessageQueries().ListThreadAsync(n.Broker, id, new ThreadQuery { PageSize = 7 });
+        var exact = await host.MessageQueries().ListThreadAsync(n.Broker, id, new ThreadQuery { PageSize = 8 });
         exact.Value.NextCursor.Should().BeNull();
-        exact.Value.Items.Should().HaveCount(7).And.OnlyContain(m => m.OrderNumber.StartsWith("EA-"));
+        exact.Value.Items.Should().HaveCount(8).And.OnlyContain(m => m.OrderNumber.StartsWith("EA-"));
 
         var first = await host.MessageQueries().ListThreadAsync(n.Expert, id, new ThreadQuery { PageSize = 3 });
         var good = first.Value.NextCursor!;

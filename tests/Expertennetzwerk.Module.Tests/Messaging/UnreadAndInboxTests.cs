@@ -32,20 +32,22 @@ public sealed class UnreadAndInboxTests
         host.Time.Advance(TimeSpan.FromMinutes(1));
         var onB = await host.SendOkAsync(n.Broker, b, "B1");
 
-        await ExpectUnread(host, n.Expert, total: 4, (a, 3), (b, 1));
-        await ExpectUnread(host, colleague, total: 4, (a, 3), (b, 1));
+        // Each order's Place notice to the expert counts like a message.
+        await ExpectUnread(host, n.Expert, total: 6, (a, 4), (b, 2));
+        await ExpectUnread(host, colleague, total: 6, (a, 4), (b, 2));
         await ExpectUnread(host, n.Broker, total: 1, (a, 1));
         var thread = (await host.MessageQueries().ListThreadAsync(n.Expert, a, new ThreadQuery())).Value;
-        thread.UnreadCount.Should().Be(3);
-        thread.Items.Where(m => m.IsUnread).Select(m => m.Text).Should().BeEquivalentTo("A1", "A2", "A3");
+        thread.UnreadCount.Should().Be(4);
+        thread.Items.Where(m => m.IsUnread).Select(m => m.Kind == DigitalMessageKind.Thread ? m.Text : m.Kind.ToString())
+            .Should().BeEquivalentTo("SystemNotice", "A1", "A2", "A3");
         (await host.MessageQueries().ListThreadAsync(n.Broker, a, new ThreadQuery())).Value.Items.Where(m => m.IsUnread).Select(m => m.Text)
             .Should().Equal(["Antwort des Experten"], "the user acting for the broker party reads the expert's message separately");
 
         var marked = await host.Messages().MarkReadAsync(n.Expert, a, toExpert[1].MessageId);
         OrderDriver.Ok(marked, "MarkRead up to A2");
         marked.Value.Should().Be(new ThreadReadState(a, toExpert[1].Sequence, 1));
-        await ExpectUnread(host, n.Expert, total: 2, (a, 1), (b, 1));
-        await ExpectUnread(host, colleague, total: 4, (a, 3), (b, 1));
+        await ExpectUnread(host, n.Expert, total: 3, (a, 1), (b, 2));
+        await ExpectUnread(host, colleague, total: 6, (a, 4), (b, 2));
         (await host.MessageQueries().ListThreadAsync(n.Expert, a, new ThreadQuery())).Value.Items.Where(m => m.IsUnread).Select(m => m.Text).Should().Equal("A3");
 
         // Again, and an older message: nothing moves backwards, nothing is written.
@@ -56,13 +58,13 @@ public sealed class UnreadAndInboxTests
 
         OrderDriver.Ok(await host.Messages().MarkReadAsync(n.Expert, a), "MarkRead all");
         (await host.Messages().MarkReadAsync(n.Expert, a)).Value.Unread.Should().Be(0);
-        await ExpectUnread(host, n.Expert, total: 1, (b, 1));
+        await ExpectUnread(host, n.Expert, total: 2, (b, 2));
 
         // A new message after the mark is unread again; marking never writes history or outbox rows.
         var before = await host.CountMessageRowsAsync();
         host.Time.Advance(TimeSpan.FromMinutes(1));
         await host.SendOkAsync(n.Broker, a, "A4");
-        await ExpectUnread(host, n.Expert, total: 2, (a, 1), (b, 1));
+        await ExpectUnread(host, n.Expert, total: 3, (a, 1), (b, 2));
         OrderDriver.Ok(await host.Messages().MarkReadAsync(n.Expert, b, onB.MessageId), "MarkRead B");
         var after = await host.CountMessageRowsAsync();
         after.History.Should().Be(before.History + 1, "only the message is history");
@@ -70,9 +72,11 @@ public sealed class UnreadAndInboxTests
         await ExpectUnread(host, n.Expert, total: 1, (a, 1));
         await AssertCountsMatchMessagesAsync(host, [n.Expert, colleague, n.Broker]);
 
-        // An order without messages has nothing to mark.
+        // An order whose only message is the Place notice: marking it leaves nothing unread; the broker has nothing to mark.
         var quiet = await host.OrderInAsync("Placed");
-        (await host.Messages().MarkReadAsync(n.Expert, quiet)).Value.Should().Be(new ThreadReadState(quiet, 0, 0));
+        var notice = (await host.HistoryAsync(quiet)).Single(h => h.Event == "Place").Sequence;
+        (await host.Messages().MarkReadAsync(n.Expert, quiet)).Value.Should().Be(new ThreadReadState(quiet, notice, 0));
+        (await host.Messages().MarkReadAsync(n.Broker, quiet)).Value.Unread.Should().Be(0);
         (await host.MessageQueries().GetUnreadCountsAsync(n.Operator)).Refusal!.Code.Should().Be("message.not_a_participant");
     }
 
@@ -101,28 +105,32 @@ public sealed class UnreadAndInboxTests
         }
 
         var all = await ReadInboxAsync(host, n.Expert, unreadOnly: false, pageSize: 4);
-        all.Select(m => m.Text).Should().BeEquivalentTo(expected, "the inbox holds exactly the messages received");
+        all.Where(m => m.Kind == DigitalMessageKind.Thread).Select(m => m.Text).Should().BeEquivalentTo(expected, "the inbox holds exactly the messages received");
+        all.Where(m => m.Kind == DigitalMessageKind.SystemNotice).Select(m => m.OrderId).Should().BeEquivalentTo(orders, "and each order's Place notice");
         all.Should().BeInDescendingOrder(m => m.SentAt).And.OnlyContain(m => m.IsUnread && m.RecipientPartyId == n.ExpertPartyId);
         all.Zip(all.Skip(1)).Should().OnlyContain(p => p.First.SentAt > p.Second.SentAt || p.First.Id.CompareTo(p.Second.Id) > 0, "keyset (SentAt, Id) descending");
         all.Select(m => m.OrderNumber).Distinct().Should().HaveCount(3);
 
         // Read the first order fully and the second up to its first message.
         OrderDriver.Ok(await host.Messages().MarkReadAsync(n.Expert, orders[0]), "MarkRead order 0");
-        var firstOfSecond = all.Where(m => m.OrderId == orders[1]).MinBy(m => m.Sequence)!;
+        var firstOfSecond = all.Where(m => m.OrderId == orders[1] && m.Kind == DigitalMessageKind.Thread).MinBy(m => m.Sequence)!;
         OrderDriver.Ok(await host.Messages().MarkReadAsync(n.Expert, orders[1], firstOfSecond.Id), "MarkRead order 1 partly");
 
         var unread = await ReadInboxAsync(host, n.Expert, unreadOnly: true, pageSize: 2);
-        unread.Select(m => m.Text).Should().BeEquivalentTo(["M4", "M7", "M2", "M5", "M8"]);
+        unread.Where(m => m.Kind == DigitalMessageKind.Thread).Select(m => m.Text).Should().BeEquivalentTo(["M4", "M7", "M2", "M5", "M8"]);
+        unread.Where(m => m.Kind == DigitalMessageKind.SystemNotice).Select(m => m.OrderId).Should().Equal(orders[2]);
         unread.Should().OnlyContain(m => m.IsUnread).And.BeInDescendingOrder(m => m.SentAt);
         var page = (await host.MessageQueries().ListInboxAsync(n.Expert, new InboxQuery { PageSize = 100 })).Value;
-        page.UnreadTotal.Should().Be(5);
-        page.Items.Where(m => !m.IsUnread).Select(m => m.Text).Should().BeEquivalentTo("M0", "M3", "M6", "M1");
+        page.UnreadTotal.Should().Be(6);
+        page.Items.Where(m => !m.IsUnread && m.Kind == DigitalMessageKind.Thread).Select(m => m.Text).Should().BeEquivalentTo("M0", "M3", "M6", "M1");
 
         // Another user of the same party has its own read state; the other parties see none of it.
         var colleague = n.Expert with { UserId = Guid.CreateVersion7() };
-        (await ReadInboxAsync(host, colleague, unreadOnly: true, pageSize: 50)).Should().HaveCount(9);
+        (await ReadInboxAsync(host, colleague, unreadOnly: true, pageSize: 50)).Should().HaveCount(12);
         (await ReadInboxAsync(host, n.OtherExpert, unreadOnly: false, pageSize: 50)).Should().BeEmpty();
-        (await ReadInboxAsync(host, n.Broker, unreadOnly: false, pageSize: 50)).Select(m => m.Text).Should().OnlyContain(t => t.StartsWith("Antwort")).And.HaveCount(9);
+        var brokerInbox = await ReadInboxAsync(host, n.Broker, unreadOnly: false, pageSize: 50);
+        brokerInbox.Where(m => m.Kind == DigitalMessageKind.Thread).Select(m => m.Text).Should().OnlyContain(t => t.StartsWith("Antwort")).And.HaveCount(9);
+        brokerInbox.Where(m => m.Kind == DigitalMessageKind.SystemNotice).Select(m => m.OrderId).Should().Equal([orders[2]], "the completed order's notice");
 
         (await host.MessageQueries().ListInboxAsync(n.Operator, new InboxQuery())).Refusal!.Code.Should().Be("message.not_a_participant");
         var first = (await host.MessageQueries().ListInboxAsync(n.Expert, new InboxQuery { PageSize = 2, UnreadOnly = true })).Value.NextCursor!;
@@ -168,7 +176,8 @@ public sealed class UnreadAndInboxTests
     private static async Task AssertCountsMatchMessagesAsync(ModuleHost host, IEnumerable<Actor> actors)
     {
         await using var db = host.CreateDbContext();
-        var messages = await db.Set<DigitalMessage>().AsNoTracking().Where(m => m.Kind == DigitalMessageKind.Thread).ToListAsync();
+        var messages = await db.Set<DigitalMessage>().AsNoTracking()
+            .Where(m => m.Kind == DigitalMessageKind.Thread || m.Kind == DigitalMessageKind.SystemNotice).ToListAsync();
         var marks = await db.Set<DigitalMessageReadMark>().AsNoTracking().ToListAsync();
         foreach (var actor in actors)
         {

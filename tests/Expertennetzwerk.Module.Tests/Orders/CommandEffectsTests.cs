@@ -71,6 +71,18 @@ public sealed class CommandEffectsTests(SharedHosts hosts) : IClassFixture<Share
                 because: "the history of {0} records who, for which party, from/to and the party's text", step.Name);
 
             var newRows = (await host.OutboxAsync(id)).Where(m => !outboxBefore.Contains(m.Id)).ToList();
+            var notices = newRows.Where(m => m.EventType == OutboxEventTypes.DigitalMessage).ToList();
+            newRows = newRows.Except(notices).ToList();
+            if (step.Trigger is OrderTrigger.Place or OrderTrigger.Complete)
+            {
+                notices.Should().ContainSingle("{0} stores the network's notice with its delivery row", step.Name)
+                    .Which.Recipients.Should().Be($"party:{(step.Trigger == OrderTrigger.Place ? n.ExpertPartyId : n.BrokerPartyId):D}");
+            }
+            else
+            {
+                notices.Should().BeEmpty("{0} notifies by its event row only", step.Name);
+            }
+
             if (step.From == step.To)
             {
                 newRows.Should().BeEmpty("{0} is an internal transition: no state-changed notification", step.Name);
@@ -102,7 +114,8 @@ public sealed class CommandEffectsTests(SharedHosts hosts) : IClassFixture<Share
         }
 
         var all = await host.OutboxAsync(id);
-        all.Should().HaveCount(steps.Count(s => s.From != s.To));
+        all.Where(m => m.EventType == OutboxEventTypes.DigitalMessage).Should().HaveCount(2, "the notices of Place and Complete");
+        all.Where(m => m.EventType != OutboxEventTypes.DigitalMessage).Should().HaveCount(steps.Count(s => s.From != s.To));
         all.Select(m => m.IdempotencyKey).Should().OnlyHaveUniqueItems();
         (await host.HistoryAsync(id)).Select(h => h.Sequence).Should().Equal(Enumerable.Range(1, steps.Length + 1));
         (await host.HistoryAsync(id)).Should().NotContain(h => h.Text != null && h.Text.Contains("Mustermann"), "history texts carry no customer data");
@@ -123,7 +136,8 @@ public sealed class CommandEffectsTests(SharedHosts hosts) : IClassFixture<Share
 
         var placed = await host.OrderInAsync("Placed");
         OrderDriver.Ok(await host.Orders.DeclineAsync(n.Expert, placed, "Keine Kapazität"), "Decline");
-        (await host.OutboxAsync(placed)).Select(m => m.IdempotencyKey).Should().Equal($"{placed:N}:Place:2", $"{placed:N}:Decline:3");
+        (await host.OutboxAsync(placed)).Where(m => m.EventType != OutboxEventTypes.DigitalMessage).Select(m => m.IdempotencyKey)
+            .Should().Equal($"{placed:N}:Place:2", $"{placed:N}:Decline:3");
         (await host.LoadOrderAsync(placed)).Should().BeEquivalentTo(new { State = OrderState.Declined, AssignedExpertPartyId = (Guid?)n.ExpertPartyId });
     }
 

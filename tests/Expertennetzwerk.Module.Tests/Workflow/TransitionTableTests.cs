@@ -310,10 +310,11 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
                 // A consent request is also a digital message to the data subject: its own history entry.
                 after.History.Should().Be(before.History + (trigger == OrderTrigger.RequestConsent ? 2 : 1), "every command appends exactly one history entry per event");
                 // A state change writes its event; a consent request writes the data subject's notification; a withdrawal that
-                // keeps the state (a draft stays a draft) writes the broker's notice.
+                // keeps the state (a draft stays a draft) writes the broker's notice; Place and Complete their system notice's delivery.
                 var outboxRows = (to == state ? 0 : 1) + (trigger == OrderTrigger.RequestConsent ? 3 : 0) // event + message delivery + message.sent
-                    + (trigger == OrderTrigger.WithdrawConsent && to == state ? 1 : 0);
-                after.Outbox.Should().Be(before.Outbox + outboxRows, "only a state change, a consent request or a withdrawal writes an outbox row");
+                    + (trigger == OrderTrigger.WithdrawConsent && to == state ? 1 : 0)
+                    + (trigger is OrderTrigger.Place or OrderTrigger.Complete ? 1 : 0);
+                after.Outbox.Should().Be(before.Outbox + outboxRows, "only a state change, its notice, a consent request or a withdrawal writes an outbox row");
                 var last = (await host.HistoryAsync(orderId.Value)).Last(h => h.Event != "MessageSent");
                 last.Event.Should().Be(trigger.ToString());
                 last.FromState.Should().Be(state);

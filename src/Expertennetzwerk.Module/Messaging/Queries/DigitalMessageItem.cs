@@ -37,8 +37,8 @@ public sealed record DigitalMessageItem(
     bool IsUnread,
     IReadOnlyList<MessageAttachmentInfo> Attachments);
 
-/// <summary>A file attached to a message (read its content through the <c>IDocumentStore</c>).</summary>
-/// <param name="Id">The attachment.</param>
+/// <summary>A file attached to a message; open its content with <see cref="Orders.ExpertOrderQueries.OpenFileAsync"/> and <paramref name="Id"/>, which checks access.</summary>
+/// <param name="Id">The attachment (the id to open it by).</param>
 /// <param name="DocumentId">The document in the store.</param>
 /// <param name="FileName">File name.</param>
 /// <param name="ContentType">MIME type.</param>

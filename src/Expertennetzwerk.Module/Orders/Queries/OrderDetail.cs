@@ -54,6 +54,12 @@ public sealed record OrderDetail
     /// <summary>True when customer data and form data are included (never for the operator without a recorded purpose).</summary>
     public required bool IncludesPersonalData { get; init; }
 
+    /// <summary>
+    /// True when the free texts (the history's reasons, questions, answers and notes, and the documentation) are withheld:
+    /// the operator reads them only with a recorded purpose; see <see cref="OrderHistoryItem.TextHidden"/> per entry.
+    /// </summary>
+    public bool TextsHidden { get; init; }
+
     /// <summary>Customer's key in the host CRM, when personal data are included.</summary>
     public string? CustomerRef { get; init; }
 

@@ -8,8 +8,8 @@ namespace Expertennetzwerk.Module.Orders.Queries;
 /// <param name="Attachments">The attached files.</param>
 public sealed record OrderDocumentationItem(Guid Id, DateTimeOffset At, Guid UserId, string Text, IReadOnlyList<OrderAttachmentInfo> Attachments);
 
-/// <summary>An attached file's metadata; the content comes from the document store.</summary>
-/// <param name="Id">Attachment id.</param>
+/// <summary>An attached file's metadata; open its content with <see cref="ExpertOrderQueries.OpenFileAsync"/> and <paramref name="Id"/>, which checks access.</summary>
+/// <param name="Id">Attachment id (the id to open it by).</param>
 /// <param name="DocumentId">Id in the document store.</param>
 /// <param name="FileName">Name.</param>
 /// <param name="ContentType">MIME type.</param>

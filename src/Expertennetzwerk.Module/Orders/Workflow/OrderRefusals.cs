@@ -79,6 +79,12 @@ public static class OrderRefusals
         "Die Einwilligung wurde widerrufen; die Daten dieses Auftrags dürfen nicht weiter verarbeitet werden.",
         "Consent was withdrawn; this order's data must not be processed any further.");
 
+    /// <summary>The operator opens personal data (free texts, files) only with a recorded purpose.</summary>
+    public static Refusal PurposeRequired { get; } = Add(
+        "order.purpose_required",
+        "Diese Inhalte sind personenbezogene Daten: Bitte geben Sie den Zweck des Zugriffs an (er wird in der Historie festgehalten).",
+        "This content is personal data: please state the purpose of your access (it is recorded in the history).");
+
     /// <summary>The text of a code, or null when the code is unknown.</summary>
     public static Refusal? Find(string code) => ByCode.GetValueOrDefault(code);
 
