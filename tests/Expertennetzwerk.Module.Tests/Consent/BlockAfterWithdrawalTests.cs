@@ -67,15 +67,16 @@ public sealed class BlockAfterWithdrawalTests
         var queries = host.MessageQueries();
         (await queries.ListThreadAsync(n.Expert, id, new ThreadQuery())).Refusal!.Code.Should().Be("order.data_processing_blocked");
         var brokerThread = (await queries.ListThreadAsync(n.Broker, id, new ThreadQuery())).Value.Items;
-        brokerThread.Should().HaveCount(2).And.Contain(i => i.Text.Contains(Name) && i.Attachments.Count == 1);
+        // Two messages and the system notice of the placement.
+        brokerThread.Should().HaveCount(3).And.Contain(i => i.Text.Contains(Name) && i.Attachments.Count == 1);
         (await queries.ListThreadAsync(n.Operator, id, new ThreadQuery())).Refusal!.Code.Should().Be("message.purpose_required");
-        (await queries.ListThreadAsync(n.Operator, id, new ThreadQuery { OperatorAccessPurpose = "Beschwerde prüfen" })).Value.Items.Should().HaveCount(2);
+        (await queries.ListThreadAsync(n.Operator, id, new ThreadQuery { OperatorAccessPurpose = "Beschwerde prüfen" })).Value.Items.Should().HaveCount(3);
         (await host.Messages().MarkReadAsync(n.Expert, id)).Value.Unread.Should().Be(0, "marking read reveals nothing: the expert can clear its count");
 
         // The inbox: the expert's entry of the blocked order carries no text, no subject, no file.
         var expertInbox = (await queries.ListInboxAsync(n.Expert, new InboxQuery())).Value.Items.Where(i => i.OrderId == id).ToList();
-        expertInbox.Should().ContainSingle();
-        (expertInbox[0].Text, expertInbox[0].Subject, expertInbox[0].Attachments.Count).Should().Be((string.Empty, (string?)null, 0));
+        expertInbox.Should().HaveCount(2, "the broker's message and the placement's system notice");
+        expertInbox.Should().OnlyContain(i => i.Text.Length == 0 && i.Subject == null && i.Attachments.Count == 0);
         (await queries.ListInboxAsync(n.Broker, new InboxQuery())).Value.Items.Should().Contain(i => i.OrderId == id && i.Text.Contains("informiert"));
 
         // Nothing new reaches the expert through the thread: a message would carry the data (and come back unread).
@@ -102,7 +103,8 @@ public sealed class BlockAfterWithdrawalTests
         var rows = await kit.PlanAsync(placed);
         var toExpert = NotificationKit.Mails(rows).Where(m => m.Row.Recipients.Contains(n.UserId.ToString("D"), StringComparison.Ordinal)).ToList();
         toExpert.Should().NotBeEmpty();
-        rows.Should().Contain(r => r.EventType == OutboxEventTypes.DigitalMessage);
+        (await host.OutboxAsync(id)).Should().Contain(r => r.EventType == OutboxEventTypes.DigitalMessage, "the placement's system notice to the expert")
+            .And.OnlyContain(r => r.EventType != OutboxEventTypes.DigitalMessage || !r.PayloadJson.Contains(Name));
         rows.Should().OnlyContain(r => !r.PayloadJson.Contains(Name) && !r.PayloadJson.Contains(BirthDate) && !r.PayloadJson.Contains("K-1"));
 
         // And no message can carry the data to the expert's channel any more.
