@@ -89,9 +89,10 @@ public sealed partial class NotificationPlanner
             foreach (var op in operators)
             {
                 var lang = Language(op.Culture);
-                var model = new DisputeOpenedMailModel(order.Number, facts.ServiceTitle, facts.Broker, facts.Expert, openedBy, reason ?? string.Empty, TemplateFormatter.DateTime(at, lang), orderUrl);
+                var model = new DisputeOpenedMailModel(order.Number, facts.ServiceTitle, facts.Broker, facts.Expert, openedBy, TemplateFormatter.DateTime(at, lang), orderUrl);
                 var mail = Render(TemplateKind.MailDisputeOpened, op.Culture, model, null, cancellationToken);
-                Add(batch, Token("operator", op), op, NotificationKind.DisputeOpened, mail, at, reason, orderUrl);
+                // No reason, in the mail or the digest: the operator reads free text only in the order, with a recorded purpose.
+                Add(batch, Token("operator", op), op, NotificationKind.DisputeOpened, mail, at, null, orderUrl);
             }
         }
 

@@ -116,16 +116,18 @@ public sealed record OrderCompletedMailModel(string RecipientName, string OrderN
 /// <param name="ExpiresOn">Until when the link works, formatted.</param>
 public sealed record ConsentRequestedMailModel(string DataSubjectName, PartyModel Broker, PartyModel Expert, string ServiceTitle, string ConsentUrl, string ExpiresOn);
 
-/// <summary>The model of <see cref="TemplateKind.MailDisputeOpened"/>: to the operator.</summary>
+/// <summary>
+/// The model of <see cref="TemplateKind.MailDisputeOpened"/>: to the operator. It carries no reason: free text may hold
+/// personal data, which the operator reads only in the order with a recorded purpose.
+/// </summary>
 /// <param name="OrderNumber">The order's number.</param>
 /// <param name="ServiceTitle">The service's title.</param>
 /// <param name="Broker">The broker firm.</param>
 /// <param name="Expert">The expert firm.</param>
 /// <param name="OpenedBy">Who opened it (a party's name).</param>
-/// <param name="Reason">The reason given.</param>
 /// <param name="OpenedOn">When, formatted.</param>
 /// <param name="OrderUrl">Link to the order in the operator's view.</param>
-public sealed record DisputeOpenedMailModel(string OrderNumber, string ServiceTitle, PartyModel Broker, PartyModel Expert, string OpenedBy, string Reason, string OpenedOn, string OrderUrl);
+public sealed record DisputeOpenedMailModel(string OrderNumber, string ServiceTitle, PartyModel Broker, PartyModel Expert, string OpenedBy, string OpenedOn, string OrderUrl);
 
 /// <summary>The model of <see cref="TemplateKind.MailDeadLetter"/>: to the operator.</summary>
 /// <param name="MessageId">The message's id.</param>

@@ -30,10 +30,7 @@ public static class TemplateSamples
                 "Günther Schäfer", Broker, Expert, ServiceTitle(lang), "https://crm.example.de/einwilligung/3q2-7Lx9vT0aKpR4mWcZbE",
                 TemplateFormatter.Date(new DateOnly(2025, 3, 21), lang)),
             TemplateKind.MailDisputeOpened => new DisputeOpenedMailModel(
-                "A-2025-000123", ServiceTitle(lang), Broker, Expert, Broker.Name,
-                De(lang) ? "Das Gutachten wurde nicht innerhalb der vereinbarten Frist geliefert; die Gebühr von 1.190,00 € wird bestritten."
-                         : "The report was not delivered within the agreed period; the fee of €1,190.00 is disputed.",
-                TemplateFormatter.DateTime(Placed.AddDays(20), lang), "https://crm.example.de/betrieb/auftraege/A-2025-000123"),
+                "A-2025-000123", ServiceTitle(lang), Broker, Expert, Broker.Name, TemplateFormatter.DateTime(Placed.AddDays(20), lang), "https://crm.example.de/betrieb/auftraege/A-2025-000123"),
             TemplateKind.MailDeadLetter => new DeadLetterMailModel(
                 "5f0c9a6e-2b1d-4c8e-9f3a-7d6b2e1c0a94", "OrderPlaced", 8,
                 TemplateFormatter.DateTime(Placed, lang), TemplateFormatter.DateTime(Placed.AddHours(26), lang),
