@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Orders.Workflow;
@@ -25,15 +26,17 @@ public sealed class ExpertOrderQueries
     public const int MaxPurposeLength = 500;
 
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly CursorProtector _cursors;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
     private readonly TemplateService _templates;
 
     internal ExpertOrderQueries(
-        IModuleDbContextFactory factory, CursorProtector cursors, TimeProvider time, IEnumerable<IOrderWorkflowExtension> extensions, TemplateService templates)
+        IModuleDbContextFactory factory, ActorVerifier actors, CursorProtector cursors, TimeProvider time, IEnumerable<IOrderWorkflowExtension> extensions, TemplateService templates)
     {
         _factory = factory;
+        _actors = actors;
         _cursors = cursors;
         _time = time;
         _extensions = extensions.ToList();
@@ -49,6 +52,11 @@ public sealed class ExpertOrderQueries
     public async Task<Result<OrderDescriptionPreview>> GetOrderDescriptionAsync(Actor actor, Guid orderId, string? culture = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderDescriptionPreview>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var order = await db.Set<ExpertOrder>().AsNoTracking()
@@ -86,6 +94,11 @@ public sealed class ExpertOrderQueries
     public async Task<Result<OrderDetail>> GetOrderAsync(Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderDetail>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
@@ -179,6 +192,11 @@ public sealed class ExpertOrderQueries
     public async Task<Result<IReadOnlyList<OrderTrigger>>> GetPermittedActionsAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<OrderTrigger>>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>().AsNoTracking()
@@ -197,6 +215,11 @@ public sealed class ExpertOrderQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderPage>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is PartyKind.Customer)
         {
             return Result<OrderPage>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
