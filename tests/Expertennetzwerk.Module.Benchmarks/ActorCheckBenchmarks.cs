@@ -42,6 +42,10 @@ public class ActorCheckAcceptBenchmarks : DatabaseBenchmark
     [Benchmark, BenchmarkCategory("Accept")]
     public Task<long> Accept_ActorCheckOn() => AcceptAsync(skipCheck: false);
 
+    /// <summary>The baseline once more, measured after the check: shows the drift of a shared machine (A/B/A).</summary>
+    [Benchmark, BenchmarkCategory("Accept")]
+    public Task<long> Accept_ActorCheckOffAgain() => AcceptAsync(skipCheck: true);
+
     private async Task<long> AcceptAsync(bool skipCheck)
     {
         _verifier.SkipCheck = skipCheck;
@@ -83,6 +87,10 @@ public class ActorCheckListBenchmarks : DatabaseBenchmark
 
     [Benchmark, BenchmarkCategory("BrokerPage")]
     public Task<OrderPage> BrokerPage_ActorCheckOn() => BrokerPageAsync(skipCheck: false);
+
+    /// <summary>The baseline once more, measured after the check (A/B/A).</summary>
+    [Benchmark, BenchmarkCategory("BrokerPage")]
+    public Task<OrderPage> BrokerPage_ActorCheckOffAgain() => BrokerPageAsync(skipCheck: true);
 
     /// <summary>The check alone as nearly every use case meets it: the actor was verified within the cache lifetime.</summary>
     [Benchmark, BenchmarkCategory("CheckAlone")]
