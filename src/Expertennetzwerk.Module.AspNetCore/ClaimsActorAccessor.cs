@@ -66,7 +66,13 @@ public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor
             chosen = parties.Where(p => p.Id == requestedId).Cast<(PartyKind Kind, Guid Id)?>().FirstOrDefault();
         }
 
-        return chosen is { } party ? new Actor(userId, party.Id, party.Kind, networkId) : null;
+        return chosen switch
+        {
+            { Kind: PartyKind.Broker } party => Actor.Broker(networkId, party.Id, userId),
+            { Kind: PartyKind.Expert } party => Actor.Expert(networkId, party.Id, userId),
+            { Kind: PartyKind.Operator } party => Actor.Operator(networkId, party.Id, userId),
+            _ => null,
+        };
     }
 
     internal static (PartyKind Kind, Guid Id)? ParseParty(string value)

@@ -23,17 +23,10 @@ public class TransitionBenchmarks : DatabaseBenchmark
 {
     private const string Counts = "\"enw_order_state_counts\"";
 
-    private const string UpsertOneCountSql =
-        $"INSERT INTO {Counts} (\"NetworkId\", \"Role\", \"PartyId\", \"State\", \"Count\") VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}) " +
-        $"ON CONFLICT (\"NetworkId\", \"Role\", \"PartyId\", \"State\") DO UPDATE SET \"Count\" = {Counts}.\"Count\" + excluded.\"Count\"";
-
     private static readonly string EfUpsertPlaceSql = EfUpsertSql(3);
     private static readonly string EfUpsertAcceptSql = EfUpsertSql(4);
 
-    private readonly Queue<PoolOrder> _drafts = new();
-    private readonly Queue<PoolOrder> _placed = new();
-    private int _poolNumber;
-    private string _runTag = string.Empty;
+    private TransitionPool _pool = null!;
 
     private DbCommand _select = null!;
     private DbCommand _updatePlace = null!;
@@ -47,12 +40,12 @@ public class TransitionBenchmarks : DatabaseBenchmark
     public async Task SetupAsync()
     {
         await StartAsync("tx", BenchSettings.TransitionDatabaseSize);
-        _runTag = Guid.NewGuid().ToString("N")[..12];
+        _pool = new TransitionPool(Module);
         PrepareRawCommands();
 
         // Warm every path (EF's first thousands of commands are 2-3x slower), then measure on fresh pools.
         var rounds = BenchSettings.Dry ? 1 : 300;
-        Refill(rounds);
+        _pool.Refill(rounds);
         for (var i = 0; i < rounds; i++)
         {
             switch (i % 3)
@@ -75,39 +68,39 @@ public class TransitionBenchmarks : DatabaseBenchmark
     }
 
     [IterationSetup]
-    public void IterationSetup() => Refill(BenchJobs.WriteInvocations + 8);
+    public void IterationSetup() => _pool.Refill(BenchJobs.WriteInvocations + 8);
 
     [Benchmark, BenchmarkCategory("Place")]
     public async Task<long> Place_Module()
     {
-        var order = Next(_drafts);
+        var order = _pool.NextDraft();
         var result = await Module.Orders.PlaceAsync(Actor.Broker(BenchNetwork.NetworkId, order.Broker, BenchNetwork.UserId), order.Id);
         return result.Value.Version;
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Place")]
-    public Task<long> Place_EfCore() => TransitionEfAsync(Next(_drafts), OrderTrigger.Place);
+    public Task<long> Place_EfCore() => TransitionEfAsync(_pool.NextDraft(), OrderTrigger.Place);
 
     [Benchmark, BenchmarkCategory("Place")]
-    public Task<long> Place_RawAdo() => TransitionRawAsync(Next(_drafts), OrderTrigger.Place);
+    public Task<long> Place_RawAdo() => TransitionRawAsync(_pool.NextDraft(), OrderTrigger.Place);
 
     /// <summary>The EF baseline plus the two reads Place's guards need (service version; broker party with registrations).</summary>
     [Benchmark, BenchmarkCategory("Place")]
-    public Task<long> Place_EfCore_WithGuardReads() => TransitionEfAsync(Next(_drafts), OrderTrigger.Place, guardReads: true);
+    public Task<long> Place_EfCore_WithGuardReads() => TransitionEfAsync(_pool.NextDraft(), OrderTrigger.Place, guardReads: true);
 
     [Benchmark, BenchmarkCategory("Accept")]
     public async Task<long> Accept_Module()
     {
-        var order = Next(_placed);
+        var order = _pool.NextPlaced();
         var result = await Module.Orders.AcceptAsync(Actor.Expert(BenchNetwork.NetworkId, order.Expert, BenchNetwork.UserId), order.Id);
         return result.Value.Version;
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Accept")]
-    public Task<long> Accept_EfCore() => TransitionEfAsync(Next(_placed), OrderTrigger.Accept);
+    public Task<long> Accept_EfCore() => TransitionEfAsync(_pool.NextPlaced(), OrderTrigger.Accept);
 
     [Benchmark, BenchmarkCategory("Accept")]
-    public Task<long> Accept_RawAdo() => TransitionRawAsync(Next(_placed), OrderTrigger.Accept);
+    public Task<long> Accept_RawAdo() => TransitionRawAsync(_pool.NextPlaced(), OrderTrigger.Accept);
 
     /// <summary>Plain EF Core: what a developer writes without the module's guards and workflow.</summary>
     private async Task<long> TransitionEfAsync(PoolOrder pool, OrderTrigger trigger, bool guardReads = false)
@@ -329,79 +322,4 @@ public class TransitionBenchmarks : DatabaseBenchmark
             $"ON CONFLICT (\"NetworkId\", \"Role\", \"PartyId\", \"State\") DO UPDATE SET \"Count\" = {Counts}.\"Count\" + excluded.\"Count\"",
             [.. parameters]);
     }
-
-    private PoolOrder Next(Queue<PoolOrder> pool)
-    {
-        if (pool.Count == 0)
-        {
-            // Only when BenchmarkDotNet runs more invocations than the iteration setup prepared (it should not).
-            Refill(BenchJobs.WriteInvocations + 8);
-        }
-
-        return pool.Dequeue();
-    }
-
-    /// <summary>Tops both pools up to <paramref name="size"/> orders (drafts for Place, placed orders for Accept), counters included.</summary>
-    private void Refill(int size) => RefillAsync(size).GetAwaiter().GetResult();
-
-    private async Task RefillAsync(int size)
-    {
-        var now = TimeProvider.System.GetUtcNow();
-        var orders = new List<(ExpertOrder Order, Queue<PoolOrder> Pool)>();
-        foreach (var pool in new[] { _drafts, _placed })
-        {
-            while (pool.Count + orders.Count(o => o.Pool == pool) < size)
-            {
-                var k = _poolNumber++;
-                var order = BenchNetwork.NewDraft(k % BenchNetwork.BrokerCount, k % BenchNetwork.ExpertCount, $"BM-{_runTag}-{k:D8}", now);
-                if (pool == _placed)
-                {
-                    BenchNetwork.MakePlaced(order, now);
-                }
-
-                orders.Add((order, pool));
-            }
-        }
-
-        if (orders.Count == 0)
-        {
-            return;
-        }
-
-        await using (var db = Module.CreateDbContext())
-        {
-            var counts = new Dictionary<(OrderRole Role, Guid Party, OrderState State), long>();
-            foreach (var (order, _) in orders)
-            {
-                db.Add(order);
-                db.Add(new OrderHistoryEntry(Guid.CreateVersion7(now), order.NetworkId, order.Id, 1, now, BenchNetwork.UserId, order.BrokerPartyId,
-                    PartyKind.Broker, "Created", OrderState.Draft, OrderState.Draft, null));
-                counts[(OrderRole.OwningBroker, order.BrokerPartyId, order.State)] = counts.GetValueOrDefault((OrderRole.OwningBroker, order.BrokerPartyId, order.State)) + 1;
-                if (order.State == OrderState.Placed)
-                {
-                    db.Add(new OrderHistoryEntry(Guid.CreateVersion7(now), order.NetworkId, order.Id, 2, now, BenchNetwork.UserId, order.BrokerPartyId,
-                        PartyKind.Broker, "Place", OrderState.Draft, OrderState.Placed, null));
-                    counts[(OrderRole.AssignedExpert, order.ExpertPartyId, order.State)] = counts.GetValueOrDefault((OrderRole.AssignedExpert, order.ExpertPartyId, order.State)) + 1;
-                }
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            foreach (var ((role, party, state), delta) in counts)
-            {
-#pragma warning disable EF1003 // A constant built from constants; the values are parameters.
-                await db.Database.ExecuteSqlRawAsync(UpsertOneCountSql, BenchNetwork.NetworkId, role.ToString(), party, state.ToString(), delta);
-#pragma warning restore EF1003
-            }
-
-            await transaction.CommitAsync();
-        }
-
-        foreach (var (order, pool) in orders)
-        {
-            pool.Enqueue(new PoolOrder(order.Id, order.BrokerPartyId, order.ExpertPartyId));
-        }
-    }
-
-    private readonly record struct PoolOrder(Guid Id, Guid Broker, Guid Expert);
 }

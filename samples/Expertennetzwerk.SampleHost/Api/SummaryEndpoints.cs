@@ -89,7 +89,13 @@ public static class SummaryEndpoints
             .OrderBy(m => m.UserId)
             .Select(m => (Guid?)m.UserId)
             .FirstOrDefaultAsync(cancellationToken);
-        var operatorActor = Actor.Operator(network.Id, operatorPartyId, operatorUserId ?? Guid.Empty);
+        if (operatorUserId is not { } operatorUser)
+        {
+            // The module acts only for a verified member of the operator party.
+            return Results.Problem("The network is not set up yet (the operator party has no user).", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var operatorActor = Actor.Operator(network.Id, operatorPartyId, operatorUser);
         var page = await queries.ListOrdersAsync(operatorActor, new OrderListQuery { PageSize = 1 }, cancellationToken);
         if (!page.IsOk)
         {

@@ -34,11 +34,13 @@ public sealed class ServiceAdministration
     public const int MaxReasonLength = 2_000;
 
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly TimeProvider _time;
 
-    internal ServiceAdministration(IModuleDbContextFactory factory, TimeProvider time)
+    internal ServiceAdministration(IModuleDbContextFactory factory, ActorVerifier actors, TimeProvider time)
     {
         _factory = factory;
+        _actors = actors;
         _time = time;
     }
 
@@ -47,6 +49,11 @@ public sealed class ServiceAdministration
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<ServiceVersionSaved>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind != PartyKind.Expert)
         {
             return Refused<ServiceVersionSaved>();
@@ -88,6 +95,11 @@ public sealed class ServiceAdministration
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<ServiceVersionSaved>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind != PartyKind.Expert)
         {
             return Refused<ServiceVersionSaved>();
@@ -127,6 +139,11 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionSaved>> SubmitAsync(Actor actor, Guid versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<ServiceVersionSaved>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind != PartyKind.Expert)
         {
             return Refused<ServiceVersionSaved>();
@@ -156,6 +173,11 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionSaved>> ApproveAsync(Actor actor, Guid versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<ServiceVersionSaved>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind != PartyKind.Operator)
         {
             return Refused<ServiceVersionSaved>();
@@ -190,6 +212,11 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionSaved>> RejectAsync(Actor actor, Guid versionId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<ServiceVersionSaved>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind != PartyKind.Operator)
         {
             return Refused<ServiceVersionSaved>();
@@ -224,6 +251,11 @@ public sealed class ServiceAdministration
     public async Task<Result<IReadOnlyList<AdministeredService>>> ListServicesAsync(Actor actor, bool awaitingReviewOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<AdministeredService>>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is not (PartyKind.Expert or PartyKind.Operator))
         {
             return Refused<IReadOnlyList<AdministeredService>>();
@@ -254,6 +286,11 @@ public sealed class ServiceAdministration
     public async Task<Result<AdministeredService>> GetServiceAsync(Actor actor, Guid serviceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<AdministeredService>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is not (PartyKind.Expert or PartyKind.Operator))
         {
             return Refused<AdministeredService>();
@@ -277,6 +314,11 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionDetail>> GetVersionAsync(Actor actor, Guid versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<ServiceVersionDetail>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is not (PartyKind.Expert or PartyKind.Operator))
         {
             return Refused<ServiceVersionDetail>();

@@ -10,8 +10,13 @@ namespace Expertennetzwerk.Module.Catalog;
 public sealed class ServiceCatalog
 {
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
 
-    internal ServiceCatalog(IModuleDbContextFactory factory) => _factory = factory;
+    internal ServiceCatalog(IModuleDbContextFactory factory, ActorVerifier actors)
+    {
+        _factory = factory;
+        _actors = actors;
+    }
 
     /// <summary>
     /// Every published service of the actor's network, optionally of one category, by title. For a broker party each
@@ -21,6 +26,11 @@ public sealed class ServiceCatalog
     public async Task<Result<IReadOnlyList<CatalogEntry>>> ListAsync(Actor actor, Guid? categoryId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<CatalogEntry>>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is PartyKind.Customer)
         {
             return Result<IReadOnlyList<CatalogEntry>>.From(Result.Refused(OrderRefusals.ActorNotPermitted));

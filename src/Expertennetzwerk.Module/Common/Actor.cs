@@ -2,16 +2,36 @@ namespace Expertennetzwerk.Module.Common;
 
 /// <summary>Who performs a command: a user acting for one party, in one network.</summary>
 /// <remarks>
-/// The host authenticates the user and decides which parties the user may act for; the module trusts the actor it is
-/// given (at the HTTP edge it comes from <c>IActorAccessor</c>). One person may act for a broker party and an expert
-/// party: a command always names the party it acts for.
+/// The host authenticates the user and names the party the user acts for (at the HTTP edge through
+/// <c>IActorAccessor</c>); a host creates actors only with <see cref="Broker"/>, <see cref="Expert"/> and
+/// <see cref="Operator"/>. The module does not take the actor on trust: every use case first checks against the
+/// module's own rows that the user is a member of the party, that the party has that kind in that network, and that an
+/// operator party is the network's operator; otherwise it answers <see cref="ResultStatus.Forbidden"/>. The data
+/// subject (through a checked consent link) and the system (background jobs) are created only by the module itself.
+/// One person may act for a broker party and an expert party: a command always names the party it acts for.
 /// </remarks>
-/// <param name="UserId">The acting user; <see cref="Guid.Empty"/> for <see cref="PartyKind.System"/>.</param>
-/// <param name="PartyId">The party the user acts for.</param>
-/// <param name="PartyKind">The kind of that party.</param>
-/// <param name="NetworkId">The network the command runs in.</param>
-public sealed record Actor(Guid UserId, Guid PartyId, PartyKind PartyKind, Guid NetworkId)
+public sealed record Actor
 {
+    internal Actor(Guid userId, Guid partyId, PartyKind partyKind, Guid networkId)
+    {
+        UserId = userId;
+        PartyId = partyId;
+        PartyKind = partyKind;
+        NetworkId = networkId;
+    }
+
+    /// <summary>The acting user; <see cref="Guid.Empty"/> for the data subject and the system.</summary>
+    public Guid UserId { get; }
+
+    /// <summary>The party the user acts for; <see cref="Guid.Empty"/> for the data subject and the system.</summary>
+    public Guid PartyId { get; }
+
+    /// <summary>The kind of that party.</summary>
+    public PartyKind PartyKind { get; }
+
+    /// <summary>The network the command runs in.</summary>
+    public Guid NetworkId { get; }
+
     /// <summary>A user acting for a broker party.</summary>
     public static Actor Broker(Guid networkId, Guid partyId, Guid userId) => new(userId, partyId, PartyKind.Broker, networkId);
 
@@ -21,9 +41,12 @@ public sealed record Actor(Guid UserId, Guid PartyId, PartyKind PartyKind, Guid 
     /// <summary>A user acting for the network's operator party.</summary>
     public static Actor Operator(Guid networkId, Guid partyId, Guid userId) => new(userId, partyId, PartyKind.Operator, networkId);
 
-    /// <summary>A data subject (customer, spouse, employee) acting through a consent or withdrawal link: no user, no party.</summary>
-    public static Actor DataSubject(Guid networkId) => new(Guid.Empty, Guid.Empty, PartyKind.Customer, networkId);
+    /// <summary>A data subject (customer, spouse, employee) acting through a checked consent or withdrawal link: no user, no party.</summary>
+    internal static Actor DataSubject(Guid networkId) => new(Guid.Empty, Guid.Empty, PartyKind.Customer, networkId);
 
     /// <summary>The module's background jobs in a network.</summary>
-    public static Actor System(Guid networkId) => new(Guid.Empty, Guid.Empty, PartyKind.System, networkId);
+    internal static Actor System(Guid networkId) => new(Guid.Empty, Guid.Empty, PartyKind.System, networkId);
+
+    /// <summary>True for the actors only the module creates (data subject, system): they are not party members.</summary>
+    internal bool IsModuleInternal => PartyKind is PartyKind.Customer or PartyKind.System;
 }

@@ -1,6 +1,9 @@
 namespace Expertennetzwerk.Module.Common;
 
-/// <summary>The typed outcome of a command: Ok, NotFound, Refused, ValidationFailed or Conflict. Expected outcomes never throw.</summary>
+/// <summary>
+/// The typed outcome of a command: Ok, NotFound, Refused, ValidationFailed, Conflict or Forbidden. Expected outcomes
+/// never throw.
+/// </summary>
 public class Result
 {
     private static readonly IReadOnlyList<FieldError> NoErrors = [];
@@ -40,11 +43,15 @@ public class Result
     /// <summary>Lost a race against another command.</summary>
     public static Result Conflict() => new(ResultStatus.Conflict, null, null);
 
+    /// <summary>The actor cannot act (see <see cref="ResultStatus.Forbidden"/>): nothing was read or written.</summary>
+    public static Result Forbidden() => new(ResultStatus.Forbidden, null, null);
+
     /// <inheritdoc />
     public override string ToString() => Status switch
     {
         ResultStatus.Refused => $"Refused({Refusal!.Code})",
         ResultStatus.ValidationFailed => $"ValidationFailed({string.Join(", ", FieldErrors.Select(e => e.Field + ":" + e.Code))})",
+        ResultStatus.Forbidden => "Forbidden",
         _ => Status.ToString(),
     };
 }

@@ -13,4 +13,10 @@ public enum ResultStatus
     ValidationFailed,
     /// <summary>Another command changed the same data first; reload and retry.</summary>
     Conflict,
+    /// <summary>
+    /// The actor cannot act: its user is not a verified member of the party, the party is not of that kind in that
+    /// network, or an operator party is not the network's operator. Decided before any id is looked up, so it reveals
+    /// nothing about ids; nothing was read or written.
+    /// </summary>
+    Forbidden,
 }

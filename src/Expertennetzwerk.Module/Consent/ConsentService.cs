@@ -32,6 +32,7 @@ public sealed partial class ConsentService
     private const int MaxNoteLength = ExpertOrderService.MaxReasonLength;
 
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly ExpertOrderService _orders;
     private readonly TemplateService _templates;
     private readonly IPublicLinks _links;
@@ -41,6 +42,7 @@ public sealed partial class ConsentService
 
     internal ConsentService(
         IModuleDbContextFactory factory,
+        ActorVerifier actors,
         ExpertOrderService orders,
         TemplateService templates,
         IPublicLinks links,
@@ -49,6 +51,7 @@ public sealed partial class ConsentService
         IOptions<ExpertennetzwerkOptions> options)
     {
         _factory = factory;
+        _actors = actors;
         _orders = orders;
         _templates = templates;
         _links = links;
@@ -191,6 +194,11 @@ public sealed partial class ConsentService
     public async Task<Result<IReadOnlyList<ConsentSummary>>> ListAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<ConsentSummary>>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         var order = await db.Set<ExpertOrder>().AsNoTracking()
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);

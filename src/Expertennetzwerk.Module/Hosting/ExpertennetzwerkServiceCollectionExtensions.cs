@@ -3,6 +3,7 @@ using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Messaging;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
@@ -48,18 +49,25 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.TryAddSingleton(sp => new TemplateService(sp.GetRequiredService<TemplateRenderer>(), sp.GetRequiredService<TemplateResolver>()));
         services.TryAddScoped<IDocumentStore, DatabaseDocumentStore>();
         services.TryAddSingleton<IPublicLinks, OptionsPublicLinks>();
+        services.TryAddSingleton(sp => new ActorVerifier(
+            sp.GetRequiredService<IModuleDbContextFactory>,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<ActorVerifier>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ActorVerifier>.Instance));
         services.TryAddScoped(sp => new ExpertOrderService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<ICustomerDirectory>(),
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
             sp.GetServices<IOrderWorkflowExtension>(),
             sp.GetService<ILogger<ExpertOrderService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpertOrderService>.Instance));
-        services.TryAddScoped(sp => new ServiceCatalog(sp.GetRequiredService<IModuleDbContextFactory>()));
-        services.TryAddScoped(sp => new ServiceAdministration(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped(sp => new ServiceCatalog(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>()));
+        services.TryAddScoped(sp => new ServiceAdministration(
+            sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddScoped(sp => new ExpertOrderQueries(
             sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<CursorProtector>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IOrderWorkflowExtension>(),
@@ -67,6 +75,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IDocumentStore>()));
         services.TryAddScoped(sp => new ConsentService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<ExpertOrderService>(),
             sp.GetRequiredService<TemplateService>(),
             sp.GetRequiredService<IPublicLinks>(),
@@ -75,18 +84,21 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>()));
         services.TryAddScoped(sp => new DigitalMessageService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
             sp.GetService<ILogger<DigitalMessageService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<DigitalMessageService>.Instance));
         services.TryAddScoped(sp => new DigitalMessageQueries(
             sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<CursorProtector>(),
             sp.GetRequiredService<TimeProvider>()));
 
         // Notifications: the planner and the digest turn event rows into delivery rows (resolved by the dispatcher per scope).
         services.TryAddScoped<IRecipientDirectory>(sp => new ModuleRecipientDirectory(sp.GetRequiredService<IModuleDbContextFactory>()));
-        services.TryAddScoped(sp => new NotificationPreferences(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped(sp => new NotificationPreferences(
+            sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NotificationPlanner>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, DigestHandler>());
 
@@ -114,6 +126,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddScoped(sp => new OutboxAdministration(
             sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<CursorProtector>(),
             sp.GetRequiredService<OutboxSignal>(),
             sp.GetRequiredService<TimeProvider>()));

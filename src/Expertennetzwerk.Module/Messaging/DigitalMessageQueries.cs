@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Messaging.Queries;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Persistence;
@@ -28,12 +29,14 @@ public sealed class DigitalMessageQueries
     public const string OperatorAccessEvent = "OperatorMessageAccess";
 
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly CursorProtector _cursors;
     private readonly TimeProvider _time;
 
-    internal DigitalMessageQueries(IModuleDbContextFactory factory, CursorProtector cursors, TimeProvider time)
+    internal DigitalMessageQueries(IModuleDbContextFactory factory, ActorVerifier actors, CursorProtector cursors, TimeProvider time)
     {
         _factory = factory;
+        _actors = actors;
         _cursors = cursors;
         _time = time;
     }
@@ -47,6 +50,11 @@ public sealed class DigitalMessageQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<MessageThreadPage>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
@@ -161,6 +169,11 @@ public sealed class DigitalMessageQueries
         Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
@@ -220,6 +233,11 @@ public sealed class DigitalMessageQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<InboxPage>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is not (PartyKind.Broker or PartyKind.Expert))
         {
             return Result<InboxPage>.From(Result.Refused(MessageRefusals.NotAParticipant));
@@ -306,6 +324,11 @@ public sealed class DigitalMessageQueries
     public async Task<Result<UnreadCounts>> GetUnreadCountsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<UnreadCounts>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is not (PartyKind.Broker or PartyKind.Expert))
         {
             return Result<UnreadCounts>.From(Result.Refused(MessageRefusals.NotAParticipant));

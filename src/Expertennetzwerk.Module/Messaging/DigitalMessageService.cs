@@ -1,6 +1,7 @@
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
@@ -33,15 +34,17 @@ public sealed class DigitalMessageService
     public const int MaxAttempts = 5;
 
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly IDocumentStore _documents;
     private readonly TimeProvider _time;
     private readonly ExpertennetzwerkOptions _options;
     private readonly ILogger<DigitalMessageService> _logger;
 
     internal DigitalMessageService(
-        IModuleDbContextFactory factory, IDocumentStore documents, TimeProvider time, IOptions<ExpertennetzwerkOptions> options, ILogger<DigitalMessageService> logger)
+        IModuleDbContextFactory factory, ActorVerifier actors, IDocumentStore documents, TimeProvider time, IOptions<ExpertennetzwerkOptions> options, ILogger<DigitalMessageService> logger)
     {
         _factory = factory;
+        _actors = actors;
         _documents = documents;
         _time = time;
         _options = options.Value;
@@ -58,6 +61,11 @@ public sealed class DigitalMessageService
         Actor actor, Guid orderId, string text, IReadOnlyList<DocumentUpload>? attachments = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<SentMessage>.From(Result.Forbidden());
+        }
+
         attachments ??= [];
         var errors = new List<FieldError>();
         var trimmed = InputText.Required(text, "text", MaxTextLength, errors);
@@ -139,6 +147,11 @@ public sealed class DigitalMessageService
     public async Task<Result<ThreadReadState>> MarkReadAsync(Actor actor, Guid orderId, Guid? upToMessageId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<ThreadReadState>.From(Result.Forbidden());
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await using var db = _factory.CreateDbContext();

@@ -12,11 +12,13 @@ namespace Expertennetzwerk.Module.Notifications;
 public sealed class NotificationPreferences
 {
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly TimeProvider _time;
 
-    internal NotificationPreferences(IModuleDbContextFactory factory, TimeProvider time)
+    internal NotificationPreferences(IModuleDbContextFactory factory, ActorVerifier actors, TimeProvider time)
     {
         _factory = factory;
+        _actors = actors;
         _time = time;
     }
 
@@ -24,6 +26,11 @@ public sealed class NotificationPreferences
     public async Task<Result<IReadOnlyList<NotificationPreferenceView>>> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<NotificationPreferenceView>>.From(Result.Forbidden());
+        }
+
         if (!IsUser(actor))
         {
             return Result<IReadOnlyList<NotificationPreferenceView>>.From(Result.Refused(NotificationRefusals.OnlyOwnPreferences));
@@ -47,6 +54,11 @@ public sealed class NotificationPreferences
     public async Task<Result> SetAsync(Actor actor, Guid userId, NotificationKind kind, NotificationDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result.Forbidden();
+        }
+
         if (!IsUser(actor) || actor.UserId != userId)
         {
             return Result.Refused(NotificationRefusals.OnlyOwnPreferences);

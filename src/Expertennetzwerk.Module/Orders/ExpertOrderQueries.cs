@@ -4,6 +4,7 @@ using System.Text;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Messaging;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Orders.Workflow;
@@ -37,6 +38,7 @@ public sealed class ExpertOrderQueries
     public const string OperatorFileAccessEvent = "OperatorFileAccess";
 
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly CursorProtector _cursors;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
@@ -45,6 +47,7 @@ public sealed class ExpertOrderQueries
 
     internal ExpertOrderQueries(
         IModuleDbContextFactory factory,
+        ActorVerifier actors,
         CursorProtector cursors,
         TimeProvider time,
         IEnumerable<IOrderWorkflowExtension> extensions,
@@ -53,6 +56,7 @@ public sealed class ExpertOrderQueries
     {
         _documents = documents;
         _factory = factory;
+        _actors = actors;
         _cursors = cursors;
         _time = time;
         _extensions = extensions.ToList();
@@ -69,6 +73,11 @@ public sealed class ExpertOrderQueries
     public async Task<Result<OrderDescriptionPreview>> GetOrderDescriptionAsync(Actor actor, Guid orderId, string? culture = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderDescriptionPreview>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var order = await db.Set<ExpertOrder>().AsNoTracking()
@@ -108,6 +117,11 @@ public sealed class ExpertOrderQueries
     public async Task<Result<OrderDetail>> GetOrderAsync(Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderDetail>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
@@ -216,6 +230,11 @@ public sealed class ExpertOrderQueries
         Actor actor, Guid orderId, Guid fileId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderFile>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
@@ -275,6 +294,11 @@ public sealed class ExpertOrderQueries
     public async Task<Result<IReadOnlyList<OrderTrigger>>> GetPermittedActionsAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<OrderTrigger>>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>().AsNoTracking()
@@ -299,6 +323,11 @@ public sealed class ExpertOrderQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderPage>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind is PartyKind.Customer)
         {
             return Result<OrderPage>.From(Result.Refused(OrderRefusals.ActorNotPermitted));

@@ -19,7 +19,8 @@ namespace Expertennetzwerk.Module.Orders;
 /// <summary>
 /// The order use cases. Each method takes the actor, loads what it needs, applies the workflow, appends history,
 /// writes outbox rows and commits once; it answers Ok, NotFound, Refused, ValidationFailed or Conflict and throws
-/// only for faults of the system (never for anything a user can type).
+/// only for faults of the system (never for anything a user can type). An actor that is not a verified member of its
+/// party gets Forbidden before anything is read.
 /// </summary>
 public sealed class ExpertOrderService
 {
@@ -41,9 +42,11 @@ public sealed class ExpertOrderService
     private readonly ExpertennetzwerkOptions _options;
     private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
     private readonly ILogger<ExpertOrderService> _logger;
+    private readonly ActorVerifier _actors;
 
     internal ExpertOrderService(
         IModuleDbContextFactory factory,
+        ActorVerifier actors,
         ICustomerDirectory customers,
         IDocumentStore documents,
         TimeProvider time,
@@ -52,6 +55,7 @@ public sealed class ExpertOrderService
         ILogger<ExpertOrderService> logger)
     {
         _factory = factory;
+        _actors = actors;
         _customers = customers;
         _documents = documents;
         _time = time;
@@ -65,6 +69,11 @@ public sealed class ExpertOrderService
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(command);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderChanged>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind != PartyKind.Broker)
         {
             return Result<OrderChanged>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
@@ -292,7 +301,11 @@ public sealed class ExpertOrderService
         Func<DbContext, OrderGuardContext, Task<IReadOnlyList<FieldError>>>? validate = null,
         OrderRole? role = null)
     {
-        ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<OrderChanged>.From(Result.Forbidden());
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
         var order = await db.Set<ExpertOrder>()
@@ -405,6 +418,11 @@ public sealed class ExpertOrderService
     internal async Task<Result> RecordEventAsync(
         Actor actor, Guid orderId, string eventName, Func<DbContext, ExpertOrder, Task<bool>> apply, Refusal refusal, CancellationToken cancellationToken)
     {
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result.Forbidden();
+        }
+
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var order = await db.Set<ExpertOrder>()

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,13 +19,15 @@ public sealed class OutboxAdministration
     public const int MaxPageSize = 100;
 
     private readonly IModuleDbContextFactory _factory;
+    private readonly ActorVerifier _actors;
     private readonly CursorProtector _cursors;
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _time;
 
-    internal OutboxAdministration(IModuleDbContextFactory factory, CursorProtector cursors, OutboxSignal signal, TimeProvider time)
+    internal OutboxAdministration(IModuleDbContextFactory factory, ActorVerifier actors, CursorProtector cursors, OutboxSignal signal, TimeProvider time)
     {
         _factory = factory;
+        _actors = actors;
         _cursors = cursors;
         _signal = signal;
         _time = time;
@@ -34,6 +37,11 @@ public sealed class OutboxAdministration
     public async Task<Result<DeadLetterPage>> ListDeadLettersAsync(Actor actor, string? cursor = null, int pageSize = 25, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<DeadLetterPage>.From(Result.Forbidden());
+        }
+
         if (actor.PartyKind != PartyKind.Operator)
         {
             return Result<DeadLetterPage>.From(Result.Refused(OutboxRefusals.OperatorOnly));
@@ -95,6 +103,11 @@ public sealed class OutboxAdministration
     public async Task<Result> RequeueAsync(Actor actor, Guid outboxMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result.Forbidden();
+        }
+
         if (actor.PartyKind != PartyKind.Operator)
         {
             return Result.Refused(OutboxRefusals.OperatorOnly);

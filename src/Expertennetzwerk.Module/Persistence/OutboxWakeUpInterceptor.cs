@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,16 +10,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Expertennetzwerk.Module.Persistence;
 
 /// <summary>
-/// Pulses the <see cref="OutboxSignal"/> of the context's service provider after a commit that wrote outbox rows:
-/// after <c>SaveChanges</c> when no transaction is open, else when the transaction commits (a rollback pulses nothing).
-/// Rows written with raw SQL, or through a context created outside dependency injection, are found by the poll.
+/// Pulses the <see cref="OutboxSignal"/> of the context's service provider after a commit that wrote outbox rows, and
+/// clears its <see cref="ActorVerifier"/> cache after a commit that changed a membership, party, network or user:
+/// after <c>SaveChanges</c> when no transaction is open, else when the transaction commits (a rollback does nothing).
+/// Outbox rows written with raw SQL, or through a context created outside dependency injection, are found by the poll;
+/// actor rows changed that way take effect when the verifier's cache entries expire.
 /// </summary>
 internal sealed class OutboxWakeUpInterceptor : SaveChangesInterceptor
 {
-    private static readonly object Marker = new();
-
-    /// <summary>Contexts whose open transaction wrote outbox rows that are not committed yet.</summary>
-    private static readonly ConditionalWeakTable<DbContext, object> PendingPulse = new();
+    /// <summary>Contexts whose open transaction wrote outbox or actor rows that are not committed yet.</summary>
+    private static readonly ConditionalWeakTable<DbContext, Pending> PendingPulse = new();
 
     public static OutboxWakeUpInterceptor Instance { get; } = new();
 
@@ -56,9 +57,9 @@ internal sealed class OutboxWakeUpInterceptor : SaveChangesInterceptor
 
     internal static void Committed(DbContext? context)
     {
-        if (context is not null && PendingPulse.Remove(context))
+        if (context is not null && PendingPulse.TryGetValue(context, out var pending) && PendingPulse.Remove(context))
         {
-            Pulse(context);
+            Pulse(context, pending);
         }
     }
 
@@ -78,24 +79,42 @@ internal sealed class OutboxWakeUpInterceptor : SaveChangesInterceptor
         }
 
         // Added entities are tracked as Added at once (an outbox row has no navigations to discover), so the change
-        // scan SaveChanges runs anyway need not run twice.
+        // scan SaveChanges runs anyway need not run twice; only the few tracked actor rows are scanned here.
         var tracker = context.ChangeTracker;
         var detect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
+        var outbox = false;
+        var actorRows = false;
         try
         {
-            foreach (var entry in tracker.Entries<OutboxMessage>())
+            foreach (var entry in tracker.Entries())
             {
-                if (entry.State == EntityState.Added)
+                switch (entry.Entity)
                 {
-                    PendingPulse.AddOrUpdate(context, Marker);
-                    return;
+                    case OutboxMessage:
+                        outbox |= entry.State == EntityState.Added;
+                        break;
+                    case PartyMembership or Party or ExpertNetwork or NetworkUser when !actorRows:
+                        if (detect && entry.State == EntityState.Unchanged)
+                        {
+                            entry.DetectChanges();
+                        }
+
+                        actorRows = entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+                        break;
                 }
             }
         }
         finally
         {
             tracker.AutoDetectChangesEnabled = detect;
+        }
+
+        if (outbox || actorRows)
+        {
+            // An earlier save in the same open transaction may have noted the other kind already.
+            var earlier = PendingPulse.TryGetValue(context, out var noted) ? noted : new Pending(false, false);
+            PendingPulse.AddOrUpdate(context, new Pending(outbox || earlier.Outbox, actorRows || earlier.ActorRows));
         }
     }
 
@@ -115,11 +134,21 @@ internal sealed class OutboxWakeUpInterceptor : SaveChangesInterceptor
         }
     }
 
-    private static void Pulse(DbContext context)
+    private static void Pulse(DbContext context, Pending pending)
     {
         var services = context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
-        services?.GetService<OutboxSignal>()?.Pulse();
+        if (pending.ActorRows)
+        {
+            services?.GetService<ActorVerifier>()?.Invalidate();
+        }
+
+        if (pending.Outbox)
+        {
+            services?.GetService<OutboxSignal>()?.Pulse();
+        }
     }
+
+    private sealed record Pending(bool Outbox, bool ActorRows);
 }
 
 /// <summary>The transaction half of <see cref="OutboxWakeUpInterceptor"/>: pulses on commit, forgets on rollback.</summary>

@@ -41,12 +41,15 @@ internal static class BenchNetwork
     public static Actor BusiestExpert => Actor.Expert(NetworkId, Expert(0), UserId);
     public static Actor Operator => Actor.Operator(NetworkId, OperatorPartyId, UserId);
 
-    /// <summary>Network, parties, users, categories, services (with published versions).</summary>
+    /// <summary>Network, parties, the user with its memberships, categories, services (with published versions).</summary>
     public static IEnumerable<object> ReferenceData()
     {
         yield return new ExpertNetwork(NetworkId, "Benchmarknetz") { OperatorPartyId = OperatorPartyId };
         yield return new Party(OperatorPartyId, NetworkId, PartyKind.Operator, "Netzwerkorganisation GmbH") { Approval = ApprovalState.Approved };
         yield return new NetworkUser(UserId, NetworkId, "Benchmark Nutzer", "bench@example.test");
+
+        // The benchmark user acts for the operator and for every broker and expert party: the module checks membership.
+        yield return new PartyMembership(NetworkId, UserId, OperatorPartyId);
         for (var i = 0; i < BrokerCount; i++)
         {
             var broker = new Party(Broker(i), NetworkId, PartyKind.Broker, $"Maklerbüro {i:D4}")
@@ -56,11 +59,13 @@ internal static class BenchNetwork
             };
             broker.AddRegistration(new PartyRegistration(Fixed(0xF, i), TradePermission.Insurance34d, $"D-W-{i:D3}-BNCH-{i % 97:D2}"));
             yield return broker;
+            yield return new PartyMembership(NetworkId, UserId, broker.Id);
         }
 
         for (var i = 0; i < ExpertCount; i++)
         {
             yield return new Party(Expert(i), NetworkId, PartyKind.Expert, $"Expertenbüro {i:D2}") { Approval = ApprovalState.Approved };
+            yield return new PartyMembership(NetworkId, UserId, Expert(i));
         }
 
         var categoryIndex = 0;

@@ -153,7 +153,7 @@ public sealed class ServiceAdministrationTests(SharedHosts hosts) : IClassFixtur
         (await admin.GetServiceAsync(n.OtherExpert, own.ServiceId)).Status.Should().Be(ResultStatus.NotFound);
         (await admin.GetVersionAsync(n.OtherExpert, own.VersionId)).Status.Should().Be(ResultStatus.NotFound);
         (await admin.SaveVersionAsync(n.Expert, Guid.CreateVersion7(), Valid())).Status.Should().Be(ResultStatus.NotFound);
-        (await admin.SaveVersionAsync(n.Expert with { NetworkId = Guid.CreateVersion7() }, own.ServiceId, Valid())).Status.Should().Be(ResultStatus.NotFound);
+        (await admin.SaveVersionAsync(n.Expert.InNetwork(Guid.CreateVersion7()), own.ServiceId, Valid())).Status.Should().Be(ResultStatus.Forbidden);
         var mine = (await admin.ListServicesAsync(n.OtherExpert)).Value;
         mine.Select(s => s.ServiceId).Should().Equal(foreign.ServiceId);
         (await admin.ListServicesAsync(n.Expert)).Value.Should().Contain(s => s.ServiceId == own.ServiceId).And.NotContain(s => s.ServiceId == foreign.ServiceId)

@@ -168,12 +168,13 @@ public sealed class SendTests(SharedHosts hosts) : IClassFixture<SharedHosts>
         var first = await host.MessageQueries().ListThreadAsync(n.Expert, id, new ThreadQuery { PageSize = 3 });
         var good = first.Value.NextCursor!;
         var tampered = good[..^2] + (good[^2] == 'A' ? "B" : "A") + good[^1];
+        var colleague = await host.AddMemberAsync(n.Broker);
         foreach (var (actor, query) in new (Actor, ThreadQuery)[]
                  {
                      (n.Expert, new ThreadQuery { PageSize = 3, Cursor = tampered }),
                      (n.Expert, new ThreadQuery { PageSize = 3, Cursor = "nicht-base64!" }),
                      (n.Expert, new ThreadQuery { PageSize = 4, Cursor = good }),
-                     (n.Broker with { UserId = Guid.CreateVersion7() }, new ThreadQuery { PageSize = 3, Cursor = good }),
+                     (colleague, new ThreadQuery { PageSize = 3, Cursor = good }),
                  })
         {
             var bad = await host.MessageQueries().ListThreadAsync(actor, id, query);

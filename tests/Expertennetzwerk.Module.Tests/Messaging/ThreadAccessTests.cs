@@ -59,20 +59,22 @@ public sealed class ThreadAccessTests(SharedHosts hosts) : IClassFixture<SharedH
         [
             n.OtherBroker,
             n.OtherExpert,
-            n.Broker with { NetworkId = otherNetwork },
-            n.Expert with { NetworkId = otherNetwork },
-            n.Operator with { NetworkId = otherNetwork },
+            n.Broker.InNetwork(otherNetwork),
+            n.Expert.InNetwork(otherNetwork),
+            n.Operator.InNetwork(otherNetwork),
             new(Guid.CreateVersion7(), Guid.CreateVersion7(), PartyKind.Customer, n.NetworkId),
         ];
         var before = await host.CountMessageRowsAsync();
         foreach (var stranger in strangers)
         {
-            (await host.Messages().SendAsync(stranger, id, "Hallo")).Status.Should().Be(ResultStatus.NotFound, "{0} must not learn the order exists", stranger);
-            (await host.Messages().SendAsync(stranger, id, "")).Status.Should().Be(ResultStatus.NotFound, "visibility comes before input checks");
+            // A party claimed in a network it is not part of does not check out at all.
+            var expected = stranger.NetworkId == otherNetwork ? ResultStatus.Forbidden : ResultStatus.NotFound;
+            (await host.Messages().SendAsync(stranger, id, "Hallo")).Status.Should().Be(expected, "{0} must not learn the order exists", stranger);
+            (await host.Messages().SendAsync(stranger, id, "")).Status.Should().Be(expected, "visibility comes before input checks");
             (await host.Messages().SendAsync(stranger, id, "x", [MessagingDriver.Pdf("a.exe", 10) with { ContentType = "application/x-msdownload" }]))
-                .Status.Should().Be(ResultStatus.NotFound);
-            (await host.Messages().MarkReadAsync(stranger, id)).Status.Should().Be(ResultStatus.NotFound);
-            (await host.MessageQueries().ListThreadAsync(stranger, id, new ThreadQuery { OperatorAccessPurpose = "Neugier" })).Status.Should().Be(ResultStatus.NotFound);
+                .Status.Should().Be(expected);
+            (await host.Messages().MarkReadAsync(stranger, id)).Status.Should().Be(expected);
+            (await host.MessageQueries().ListThreadAsync(stranger, id, new ThreadQuery { OperatorAccessPurpose = "Neugier" })).Status.Should().Be(expected);
         }
 
         foreach (var actor in new[] { n.Broker, n.Expert, n.Operator })

@@ -17,7 +17,7 @@ public sealed class UnreadAndInboxTests
         Postgres.SkipUnlessAvailable(kind);
         await using var host = await ModuleHost.StartAsync(kind);
         var n = host.Network;
-        var colleague = n.Expert with { UserId = Guid.CreateVersion7() }; // a second user of the expert party
+        var colleague = await host.AddMemberAsync(n.Expert); // a second user of the expert party
         var a = await host.OrderInAsync("InProgress");
         var b = await host.OrderInAsync("Placed", "K-2");
         var toExpert = new List<SentMessage>();
@@ -125,7 +125,7 @@ public sealed class UnreadAndInboxTests
         page.Items.Where(m => !m.IsUnread && m.Kind == DigitalMessageKind.Thread).Select(m => m.Text).Should().BeEquivalentTo("M0", "M3", "M6", "M1");
 
         // Another user of the same party has its own read state; the other parties see none of it.
-        var colleague = n.Expert with { UserId = Guid.CreateVersion7() };
+        var colleague = await host.AddMemberAsync(n.Expert);
         (await ReadInboxAsync(host, colleague, unreadOnly: true, pageSize: 50)).Should().HaveCount(12);
         (await ReadInboxAsync(host, n.OtherExpert, unreadOnly: false, pageSize: 50)).Should().BeEmpty();
         var brokerInbox = await ReadInboxAsync(host, n.Broker, unreadOnly: false, pageSize: 50);

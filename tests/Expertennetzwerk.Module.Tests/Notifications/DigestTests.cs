@@ -16,7 +16,7 @@ public sealed class DigestTests
     public async Task A_digest_user_gets_no_immediate_mail_and_later_one_digest_with_both_items(DatabaseKind kind)
     {
         await using var kit = await NotificationKit.StartAsync(kind);
-        OrderDriver.Ok(await kit.Preferences.SetAsync(kit.N.Broker with { UserId = kit.Ben }, kit.Ben, NotificationKind.OrderStateChanged, NotificationDelivery.DailyDigest), "SetPreference");
+        OrderDriver.Ok(await kit.Preferences.SetAsync(kit.N.Broker.WithUser(kit.Ben), kit.Ben, NotificationKind.OrderStateChanged, NotificationDelivery.DailyDigest), "SetPreference");
         var id = await kit.Host.OrderInAsync("Placed");
         var order = await kit.Host.LoadOrderAsync(id);
         OrderDriver.Ok(await kit.Host.Orders.AcceptAsync(kit.N.Expert, id), "Accept");
@@ -65,7 +65,7 @@ public sealed class DigestTests
         await using var kit = await NotificationKit.StartAsync(kind);
         foreach (var user in new[] { kit.Anna, kit.Ben })
         {
-            OrderDriver.Ok(await kit.Preferences.SetAsync(kit.N.Broker with { UserId = user }, user, NotificationKind.OrderStateChanged, NotificationDelivery.DailyDigest), "SetPreference");
+            OrderDriver.Ok(await kit.Preferences.SetAsync(kit.N.Broker.WithUser(user), user, NotificationKind.OrderStateChanged, NotificationDelivery.DailyDigest), "SetPreference");
         }
 
         var first = await kit.Host.OrderInAsync("Placed");

@@ -149,7 +149,7 @@ public sealed class NotificationPlannerTests
         OrderDriver.Ok(await kit.Host.Orders.WithdrawAsync(kit.N.OtherBroker, id, "Kunde hat abgesagt"), "Withdraw");
 
         var rows = await kit.PlanAsync(await kit.EventAsync(id, "Withdraw"));
-        rows.Should().BeEmpty("the other broker party has no users");
+        rows.Should().BeEmpty("the other broker party has no user with a mail address");
 
         var log = new ListLogger<NotificationPlanner>();
         using var scope = kit.Host.Services.CreateScope();

@@ -24,7 +24,7 @@ public sealed class NotificationPreferencesTests
         var after = (await kit.Preferences.GetAsync(anna)).Value;
         after.Single(p => p.Kind == NotificationKind.MessageReceived).Delivery.Should().Be(NotificationDelivery.DailyDigest);
         after.Where(p => p.Kind != NotificationKind.MessageReceived).Should().OnlyContain(p => p.Delivery == NotificationDelivery.Immediate);
-        (await kit.Preferences.GetAsync(kit.N.Broker with { UserId = kit.Ben })).Value.Should().OnlyContain(p => p.Delivery == NotificationDelivery.Immediate, "Ben's are his own");
+        (await kit.Preferences.GetAsync(kit.N.Broker.WithUser(kit.Ben))).Value.Should().OnlyContain(p => p.Delivery == NotificationDelivery.Immediate, "Ben's are his own");
 
         OrderDriver.Ok(await kit.Preferences.SetAsync(anna, kit.Anna, NotificationKind.MessageReceived, NotificationDelivery.Immediate), "Set back");
         (await kit.Preferences.GetAsync(anna)).Value.Should().OnlyContain(p => p.Delivery == NotificationDelivery.Immediate);
@@ -48,8 +48,8 @@ public sealed class NotificationPreferencesTests
         invalid.FieldErrors.Select(e => e.Field).Should().BeEquivalentTo(["kind", "delivery"]);
 
         var stranger = Guid.CreateVersion7();
-        (await kit.Preferences.SetAsync(kit.N.Broker with { UserId = stranger }, stranger, NotificationKind.OrderPlaced, NotificationDelivery.DailyDigest))
-            .Status.Should().Be(ResultStatus.NotFound);
-        (await kit.Preferences.GetAsync(kit.N.Broker with { UserId = kit.Ben })).Value.Should().OnlyContain(p => p.Delivery == NotificationDelivery.Immediate, "nothing was written");
+        (await kit.Preferences.SetAsync(kit.N.Broker.WithUser(stranger), stranger, NotificationKind.OrderPlaced, NotificationDelivery.DailyDigest))
+            .Status.Should().Be(ResultStatus.Forbidden, "a user who is no member of the party cannot act for it");
+        (await kit.Preferences.GetAsync(kit.N.Broker.WithUser(kit.Ben))).Value.Should().OnlyContain(p => p.Delivery == NotificationDelivery.Immediate, "nothing was written");
     }
 }

@@ -133,9 +133,6 @@ public sealed class FileReadTests(SharedHosts hosts) : IClassFixture<SharedHosts
         [
             n.OtherBroker,
             n.OtherExpert,
-            n.Broker with { NetworkId = otherNetwork },
-            n.Expert with { NetworkId = otherNetwork },
-            n.Operator with { NetworkId = otherNetwork },
             n.System,
             new(Guid.CreateVersion7(), Guid.CreateVersion7(), PartyKind.Customer, n.NetworkId),
         ];
@@ -145,6 +142,12 @@ public sealed class FileReadTests(SharedHosts hosts) : IClassFixture<SharedHosts
             {
                 (await host.Queries.OpenFileAsync(stranger, f.OrderId, file, "Neugier")).Status.Should().Be(ResultStatus.NotFound, "{0} must not learn the file exists", stranger);
             }
+        }
+
+        // A party claimed in another network does not check out: Forbidden, before any file is looked up.
+        foreach (var foreigner in new[] { n.Broker.InNetwork(otherNetwork), n.Expert.InNetwork(otherNetwork), n.Operator.InNetwork(otherNetwork) })
+        {
+            (await host.Queries.OpenFileAsync(foreigner, f.OrderId, f.Documentation, "Neugier")).Status.Should().Be(ResultStatus.Forbidden);
         }
 
         foreach (var actor in new[] { n.Broker, n.Expert })

@@ -103,8 +103,8 @@ public sealed class PlaceGuardTests
         }
 
         (await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(Guid.CreateVersion7(), "K-1"))).Status.Should().Be(ResultStatus.NotFound);
-        (await host.Orders.CreateDraftAsync(n.Broker with { NetworkId = Guid.CreateVersion7() }, new CreateDraftCommand(n.ServiceId, "K-1")))
-            .Status.Should().Be(ResultStatus.NotFound, "a service of another network is unknown");
+        (await host.Orders.CreateDraftAsync(n.Broker.InNetwork(Guid.CreateVersion7()), new CreateDraftCommand(n.ServiceId, "K-1")))
+            .Status.Should().Be(ResultStatus.Forbidden, "the broker party is no party of another network");
         (await host.CountRowsAsync()).Orders.Should().Be(0);
     }
 

@@ -46,23 +46,32 @@ public sealed class VisibilityTests(SharedHosts hosts) : IClassFixture<SharedHos
         [
             n.OtherBroker,
             n.OtherExpert,
-            n.Broker with { NetworkId = otherNetwork },
-            n.Expert with { NetworkId = otherNetwork },
-            n.Operator with { NetworkId = otherNetwork },
+            n.Broker.InNetwork(otherNetwork),
+            n.Expert.InNetwork(otherNetwork),
+            n.Operator.InNetwork(otherNetwork),
             Actor.System(otherNetwork),
         ];
         var before = await host.FootprintAsync(id);
         foreach (var stranger in strangers)
         {
-            (await host.Queries.GetOrderAsync(stranger, id)).Status.Should().Be(ResultStatus.NotFound, "{0} must not learn the order exists", stranger);
-            (await host.Queries.GetOrderAsync(stranger, id, "Neugier")).Status.Should().Be(ResultStatus.NotFound);
-            (await host.Queries.GetPermittedActionsAsync(stranger, id)).Status.Should().Be(ResultStatus.NotFound);
-            (await host.Orders.CancelAsync(stranger, id, "Weg damit")).Status.Should().Be(ResultStatus.NotFound);
+            // A party claimed in a network it is not part of does not check out at all (the system is the module's own).
+            var expected = stranger.NetworkId == otherNetwork && stranger.PartyKind != PartyKind.System ? ResultStatus.Forbidden : ResultStatus.NotFound;
+            (await host.Queries.GetOrderAsync(stranger, id)).Status.Should().Be(expected, "{0} must not learn the order exists", stranger);
+            (await host.Queries.GetOrderAsync(stranger, id, "Neugier")).Status.Should().Be(expected);
+            (await host.Queries.GetPermittedActionsAsync(stranger, id)).Status.Should().Be(expected);
+            (await host.Orders.CancelAsync(stranger, id, "Weg damit")).Status.Should().Be(expected);
 
             // Visibility comes before input checks: an empty reason must not reveal that the id exists either.
-            (await host.Orders.CancelAsync(stranger, id, "")).Status.Should().Be(ResultStatus.NotFound);
+            (await host.Orders.CancelAsync(stranger, id, "")).Status.Should().Be(expected);
             var list = await host.Queries.ListOrdersAsync(stranger, new OrderListQuery { PageSize = 100 });
-            list.Value.Items.Should().NotContain(i => i.Id == id);
+            if (expected == ResultStatus.Forbidden)
+            {
+                list.Status.Should().Be(ResultStatus.Forbidden);
+            }
+            else
+            {
+                list.Value.Items.Should().NotContain(i => i.Id == id);
+            }
         }
 
         (await host.FootprintAsync(id)).Should().Be(before);

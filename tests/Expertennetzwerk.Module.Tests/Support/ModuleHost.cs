@@ -141,6 +141,18 @@ public sealed class ModuleHost : IAsyncDisposable
 
     public DbContext CreateDbContext() => Services.GetRequiredService<IModuleDbContextFactory>().CreateDbContext();
 
+    /// <summary>Adds a new user (with a mail address) to <paramref name="actor"/>'s party; answers the actor for that user.</summary>
+    public async Task<Module.Common.Actor> AddMemberAsync(Module.Common.Actor actor, string displayName = "Kollegin Kühn")
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var userId = Guid.CreateVersion7();
+        await using var db = CreateDbContext();
+        db.Add(new Module.Network.NetworkUser(userId, actor.NetworkId, displayName, $"user-{userId:N}@example.test"));
+        db.Add(new Module.Network.PartyMembership(actor.NetworkId, userId, actor.PartyId));
+        await db.SaveChangesAsync();
+        return actor.WithUser(userId);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();

@@ -20,6 +20,21 @@ public sealed class TestNetwork
     public Guid OtherExpertPartyId { get; } = Guid.CreateVersion7();
     public Guid UserId { get; } = Guid.CreateVersion7();
 
+    /// <summary>
+    /// The only user of <see cref="OtherBrokerPartyId"/>. The users of the other broker, the advisor, the other expert and
+    /// the operator have no mail address, so they get no mail: tests of mails add the recipients they need.
+    /// </summary>
+    public Guid OtherBrokerUserId { get; } = Guid.CreateVersion7();
+
+    /// <summary>The only user of <see cref="AdvisorPartyId"/>.</summary>
+    public Guid AdvisorUserId { get; } = Guid.CreateVersion7();
+
+    /// <summary>The only user of <see cref="OtherExpertPartyId"/>.</summary>
+    public Guid OtherExpertUserId { get; } = Guid.CreateVersion7();
+
+    /// <summary>The only user of <see cref="OperatorPartyId"/>.</summary>
+    public Guid OperatorUserId { get; } = Guid.CreateVersion7();
+
     /// <summary>A free service (no revenue share) with progress steps, offered by <see cref="ExpertPartyId"/>.</summary>
     public Guid ServiceId { get; } = Guid.CreateVersion7();
 
@@ -96,11 +111,11 @@ public sealed class TestNetwork
     }.ToJson();
 
     public Actor Broker => Actor.Broker(NetworkId, BrokerPartyId, UserId);
-    public Actor OtherBroker => Actor.Broker(NetworkId, OtherBrokerPartyId, Guid.CreateVersion7());
-    public Actor Advisor => Actor.Broker(NetworkId, AdvisorPartyId, Guid.CreateVersion7());
+    public Actor OtherBroker => Actor.Broker(NetworkId, OtherBrokerPartyId, OtherBrokerUserId);
+    public Actor Advisor => Actor.Broker(NetworkId, AdvisorPartyId, AdvisorUserId);
     public Actor Expert => Actor.Expert(NetworkId, ExpertPartyId, UserId);
-    public Actor OtherExpert => Actor.Expert(NetworkId, OtherExpertPartyId, Guid.CreateVersion7());
-    public Actor Operator => Actor.Operator(NetworkId, OperatorPartyId, Guid.CreateVersion7());
+    public Actor OtherExpert => Actor.Expert(NetworkId, OtherExpertPartyId, OtherExpertUserId);
+    public Actor Operator => Actor.Operator(NetworkId, OperatorPartyId, OperatorUserId);
     public Actor System => Actor.System(NetworkId);
 
     public async Task SeedAsync(DbContext db, InMemoryCustomerDirectory customers, DateTimeOffset now)
@@ -123,6 +138,17 @@ public sealed class TestNetwork
         db.Add(new NetworkUser(UserId, NetworkId, "Anna Doppelrolle", "anna@example.test"));
         db.Add(new PartyMembership(NetworkId, UserId, BrokerPartyId));
         db.Add(new PartyMembership(NetworkId, UserId, ExpertPartyId));
+        foreach (var (userId, partyId, name) in new[]
+                 {
+                     (OtherBrokerUserId, OtherBrokerPartyId, "Sven Schulz"),
+                     (AdvisorUserId, AdvisorPartyId, "Wiebke Weber"),
+                     (OtherExpertUserId, OtherExpertPartyId, "Walter Wagner"),
+                     (OperatorUserId, OperatorPartyId, "Otto Operator"),
+                 })
+        {
+            db.Add(new NetworkUser(userId, NetworkId, name, string.Empty));
+            db.Add(new PartyMembership(NetworkId, userId, partyId));
+        }
 
         var categories = StandardCategories.Create(NetworkId, Guid.CreateVersion7);
         db.AddRange(categories);
