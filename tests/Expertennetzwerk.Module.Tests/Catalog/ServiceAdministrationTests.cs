@@ -253,7 +253,7 @@ public sealed class ServiceAdministrationTests(SharedHosts hosts) : IClassFixtur
 
         result.Status.Should().Be(ResultStatus.ValidationFailed);
         // A template with parse errors reports each of them (here two), all under its key.
-        result.FieldErrors.Count(e => e.Field == "templates.OrderDescription:de:html").Should().BeGreaterThanOrEqualTo(1);
+        result.FieldErrors.Count(e => e.Field == "templates.OrderDescription:de:html").Should().Be(2);
         result.FieldErrors.Select(e => (e.Field, e.Code)).Distinct().Should().BeEquivalentTo(new[]
         {
             ("categoryId", "unknown"),

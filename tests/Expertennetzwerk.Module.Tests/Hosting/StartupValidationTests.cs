@@ -144,6 +144,18 @@ public sealed class StartupValidationTests
         using var host = builder.Build();
         await host.StartAsync();
         host.Services.ValidateExpertennetzwerk();
+
+        // What the configuration asked for is what runs: the host's own links (so no PublicBaseUrl was needed), its cursor
+        // key, the module's model in the host's context, and the outbox dispatcher among the started services.
+        host.Services.GetRequiredService<IPublicLinks>().Should().BeOfType<FixedLinks>();
+        host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExpertennetzwerkOptions>>().Value.CursorProtectionKey
+            .Should().Be(Convert.ToBase64String(new byte[32]));
+        await using (var crm = await host.Services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            crm.Model.FindEntityType(typeof(Module.Orders.ExpertOrder)).Should().NotBeNull("the host's context maps the module");
+        }
+
+        host.Services.GetServices<IHostedService>().Should().Contain(s => s is Module.Outbox.OutboxDispatcher);
         await host.StopAsync();
     }
 

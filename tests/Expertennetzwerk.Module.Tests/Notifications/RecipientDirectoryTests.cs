@@ -68,6 +68,10 @@ public sealed class RecipientDirectoryTests
             OutboxEventTypes.ConsentDecided, OutboxEventTypes.ConsentWithdrawn, OutboxEventTypes.DeadLettered, OutboxEventTypes.Digest, OutboxEventTypes.DigestItem, OutboxEventTypes.Mail, OutboxEventTypes.DigitalMessage,
         ]);
         provider.GetRequiredService<TemplateService>().Should().BeSameAs(provider.GetRequiredService<TemplateService>());
-        scope.ServiceProvider.GetRequiredService<NotificationPreferences>().Should().NotBeNull();
+        // The preferences are a use case of the scope (they open a context per call): one per scope, a new one in the next.
+        var preferences = scope.ServiceProvider.GetRequiredService<NotificationPreferences>();
+        scope.ServiceProvider.GetRequiredService<NotificationPreferences>().Should().BeSameAs(preferences);
+        using var next = provider.CreateScope();
+        next.ServiceProvider.GetRequiredService<NotificationPreferences>().Should().NotBeSameAs(preferences);
     }
 }

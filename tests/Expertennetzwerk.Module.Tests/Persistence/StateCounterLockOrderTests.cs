@@ -37,10 +37,11 @@ public sealed class StateCounterLockOrderTests
         await using var second = host.CreateDbContext();
         await using var firstTx = await first.Database.BeginTransactionAsync();
         await using var secondTx = await second.Database.BeginTransactionAsync();
+        // Each command is started only once the one before it is seen waiting for a row lock (no sleeps: the server says so).
         var forthTask = SqlDialect.For(first).ApplyStateCountDeltasAsync(first, n.NetworkId, forth, CancellationToken.None);
-        await Task.Delay(300);
+        await WaitForLockWaitersAsync(holder, 1);
         var backTask = SqlDialect.For(second).ApplyStateCountDeltasAsync(second, n.NetworkId, back, CancellationToken.None);
-        await Task.Delay(300);
+        await WaitForLockWaitersAsync(holder, 2);
         await holding.CommitAsync();
 
         // Whichever command finishes first ends its transaction, so the other can go on.
@@ -69,6 +70,25 @@ public sealed class StateCounterLockOrderTests
 
         outcomes.Should().OnlyContain(e => e == null, "opposite transitions must queue on the counters, not deadlock: {0}", string.Join(" | ", outcomes));
         (await CountsAsync(host)).Should().BeEquivalentTo(before, "the two moves cancel out");
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="count"/> sessions of this database wait for a lock.</summary>
+    private static async Task WaitForLockWaitersAsync(DbContext probe, int count)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var waiting = await probe.Database
+                .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .SingleAsync();
+            if (waiting >= count)
+            {
+                return;
+            }
+
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "{0} command(s) should queue on the held counter row", count);
+            await Task.Delay(5);
+        }
     }
 
     private static async Task<string?> Settle(Task task)
