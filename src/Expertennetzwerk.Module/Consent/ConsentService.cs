@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Network;
@@ -33,7 +34,7 @@ public sealed partial class ConsentService
 
     private readonly IModuleDbContextFactory _factory;
     private readonly ActorVerifier _actors;
-    private readonly ExpertOrderService _orders;
+    private readonly OrderUnitOfWork _orders;
     private readonly TemplateService _templates;
     private readonly IPublicLinks _links;
     private readonly IDocumentStore _documents;
@@ -43,7 +44,7 @@ public sealed partial class ConsentService
     internal ConsentService(
         IModuleDbContextFactory factory,
         ActorVerifier actors,
-        ExpertOrderService orders,
+        OrderUnitOfWork orders,
         TemplateService templates,
         IPublicLinks links,
         IDocumentStore documents,
@@ -81,8 +82,13 @@ public sealed partial class ConsentService
         var token = ConsentTokens.Create();
         var withdrawalToken = ConsentTokens.Create();
         ConsentDeclaration? created = null;
-        var result = await _orders.FireAsync(actor, orderId, OrderTrigger.RequestConsent, expectedVersion, command.DataSubject.ToString(), errors,
-            async (db, order) =>
+        var result = await _orders.FireAsync(new OrderCommand(actor, orderId, OrderTrigger.RequestConsent)
+        {
+            ExpectedVersion = expectedVersion,
+            Text = command.DataSubject.ToString(),
+            InputErrors = errors,
+            Validate = (_, context) => Task.FromResult(ValidateSubject(context, command.DataSubject, name)),
+            Effect = async (db, order) =>
             {
                 var now = _time.GetUtcNow();
                 var expires = now + _options.ConsentLinkLifetime;
@@ -107,8 +113,7 @@ public sealed partial class ConsentService
                     db.Add(ConsentRequestedOutbox(order, created, token, withdrawalToken, now));
                 }
             },
-            cancellationToken,
-            validate: (_, context) => Task.FromResult(ValidateSubject(context, command.DataSubject, name))).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
         return result.IsOk
             ? new ConsentRequested(created!.Id, orderId, result.Value.Version, _links.Consent(token), _links.ConsentWithdrawal(withdrawalToken), created.ExpiresAt!.Value)
@@ -133,34 +138,34 @@ public sealed partial class ConsentService
         }
         else
         {
-            errors.AddRange(_orders.ValidateAttachments([command.Scan], "scan")
+            errors.AddRange(AttachmentValidation.Validate([command.Scan], ExpertOrderService.MaxAttachments, _options, "scan")
                 .Select(e => e with { Field = e.Field.Replace("scan[0]", "scan", StringComparison.Ordinal) }));
         }
 
         var withdrawalToken = ConsentTokens.Create();
         ConsentDeclaration? created = null;
-        Guid? scanId = null;
-        var result = await _orders.FireAsync(actor, orderId, OrderTrigger.RecordPaperConsent, expectedVersion, command.DataSubject.ToString(), errors,
-            async (db, order) =>
+        await using var staging = new DocumentStaging(_documents, actor.NetworkId);
+        var result = await _orders.FireAsync(new OrderCommand(actor, orderId, OrderTrigger.RecordPaperConsent)
+        {
+            ExpectedVersion = expectedVersion,
+            Text = command.DataSubject.ToString(),
+            InputErrors = errors,
+            Validate = (_, context) => Task.FromResult(ValidateSubject(context, command.DataSubject, name)),
+            Staging = staging,
+            Effect = async (db, order) =>
             {
                 var now = _time.GetUtcNow();
                 var data = await OrderTemplateData.LoadAsync(db, order, actor.UserId, cancellationToken).ConfigureAwait(false);
                 var subjectName = name ?? order.CustomerDisplayName;
                 var snapshot = Snapshot(data, culture, command.DataSubject, subjectName, _links.ConsentWithdrawal(withdrawalToken), now, now, cancellationToken);
-                scanId = await _documents.SaveAsync(order.NetworkId, command.Scan! with { FileName = InputText.Trim(command.Scan.FileName) }, cancellationToken).ConfigureAwait(false);
+                var scanId = await staging.StoreAsync(command.Scan! with { FileName = InputText.Trim(command.Scan.FileName) }, cancellationToken).ConfigureAwait(false);
                 await SupersedeOpenRequestsAsync(db, order.Id, command.DataSubject, subjectName, cancellationToken).ConfigureAwait(false);
                 created = new ConsentDeclaration(Ids.New(_time), order.NetworkId, order.Id, command.DataSubject, subjectName, null,
                     culture, ConsentChannel.Paper, snapshot, actor.UserId, actor.PartyId, now);
-                created.RecordPaper(scanId.Value, note, ConsentTokens.Hash(withdrawalToken), now);
+                created.RecordPaper(scanId, note, ConsentTokens.Hash(withdrawalToken), now);
                 db.Add(created);
             },
-            cancellationToken,
-            validate: (_, context) => Task.FromResult(ValidateSubject(context, command.DataSubject, name))).ConfigureAwait(false);
-
-        if (!result.IsOk && scanId is { } stored)
-        {
-            await _documents.DeleteAsync(actor.NetworkId, stored, CancellationToken.None).ConfigureAwait(false); // the command did not commit
-        }
+        }, cancellationToken).ConfigureAwait(false);
 
         return result.IsOk
             ? new PaperConsentRecorded(created!.Id, orderId, result.Value.Version, _links.ConsentWithdrawal(withdrawalToken))
@@ -183,11 +188,15 @@ public sealed partial class ConsentService
         }
 
         var trimmedNote = CheckNote(note, errors);
-        return _orders.FireAsync(actor, orderId, OrderTrigger.WithdrawConsent, expectedVersion, WithdrawnReason, errors,
-            (db, order) => WithdrawAsync(db, order, consentId, channel, trimmedNote),
-            cancellationToken,
-            validate: (_, context) => Task.FromResult<IReadOnlyList<FieldError>>(
-                context.Consents?.Consents.Any(c => c.Id == consentId && c.Status == ConsentStatus.Given) == true ? [] : [InputErrors.Unknown("consentId")]));
+        return _orders.FireAsync(new OrderCommand(actor, orderId, OrderTrigger.WithdrawConsent)
+        {
+            ExpectedVersion = expectedVersion,
+            Text = WithdrawnReason,
+            InputErrors = errors,
+            Validate = (_, context) => Task.FromResult<IReadOnlyList<FieldError>>(
+                context.Consents?.Consents.Any(c => c.Id == consentId && c.Status == ConsentStatus.Given) == true ? [] : [InputErrors.Unknown("consentId")]),
+            Effect = (db, order) => WithdrawAsync(db, order, consentId, channel, trimmedNote),
+        }, cancellationToken);
     }
 
     /// <summary>The order's consents with their evidence, for the owning broker.</summary>
@@ -279,10 +288,8 @@ public sealed partial class ConsentService
         // A lost race with the broker's own edit of the order is not the data subject's problem: try again.
         string? withdrawalToken = null;
         var mailed = false;
-        var result = Result.Conflict();
-        for (var attempt = 0; attempt < 3 && result.Status == ResultStatus.Conflict; attempt++)
-        {
-            result = await _orders.RecordEventAsync(Actor.DataSubject(consent.NetworkId), consent.OrderId, agree ? "ConsentGiven" : "ConsentDeclined",
+        var result = await OrderConcurrency.RetryOnConflictAsync(_ =>
+            _orders.RecordEventAsync(Actor.DataSubject(consent.NetworkId), consent.OrderId, agree ? "ConsentGiven" : "ConsentDeclined",
                 async (db, order) =>
                 {
                     var tracked = await db.Set<ConsentDeclaration>().SingleOrDefaultAsync(c => c.Id == consent.Id && c.TokenHash == hash, cancellationToken).ConfigureAwait(false);
@@ -303,8 +310,7 @@ public sealed partial class ConsentService
                     return true;
                 },
                 ConsentRefusals.InvalidLink,
-                cancellationToken).ConfigureAwait(false);
-        }
+                cancellationToken)).ConfigureAwait(false);
 
         if (!result.IsOk)
         {
@@ -342,18 +348,17 @@ public sealed partial class ConsentService
             return Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
         }
 
-        var result = Result<OrderChanged>.From(Result.Conflict());
-        for (var attempt = 0; attempt < 3 && result.Status == ResultStatus.Conflict; attempt++)
+        var command = new OrderCommand(Actor.DataSubject(f.Consent.NetworkId), f.Order.Id, OrderTrigger.WithdrawConsent)
         {
-            result = await _orders.FireAsync(Actor.DataSubject(f.Consent.NetworkId), f.Order.Id, OrderTrigger.WithdrawConsent, null, WithdrawnReason, [],
-                (db, order) => WithdrawAsync(db, order, f.Consent.Id, ConsentChannel.Link, null),
-                cancellationToken,
-                validate: (_, context) => Task.FromResult<IReadOnlyList<FieldError>>(
-                    context.Consents?.Consents.Any(c => c.Id == f.Consent.Id && c.Status == ConsentStatus.Given && c.WithdrawalTokenHash == f.Consent.WithdrawalTokenHash) == true
-                        ? []
-                        : [InputErrors.Unknown("token")]),
-                role: OrderRole.DataSubject).ConfigureAwait(false);
-        }
+            Text = WithdrawnReason,
+            ProvenRole = OrderRole.DataSubject,
+            Validate = (_, context) => Task.FromResult<IReadOnlyList<FieldError>>(
+                context.Consents?.Consents.Any(c => c.Id == f.Consent.Id && c.Status == ConsentStatus.Given && c.WithdrawalTokenHash == f.Consent.WithdrawalTokenHash) == true
+                    ? []
+                    : [InputErrors.Unknown("token")]),
+            Effect = (db, order) => WithdrawAsync(db, order, f.Consent.Id, ConsentChannel.Link, null),
+        };
+        var result = await OrderConcurrency.RetryOnConflictAsync(_ => _orders.FireAsync(command, cancellationToken)).ConfigureAwait(false);
 
         return result.IsOk
             ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, ConsentStatus.Withdrawn)

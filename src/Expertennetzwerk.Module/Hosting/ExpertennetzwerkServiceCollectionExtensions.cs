@@ -53,6 +53,12 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IModuleDbContextFactory>,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<ActorVerifier>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ActorVerifier>.Instance));
+        services.TryAddScoped(sp => new OrderUnitOfWork(
+            sp.GetRequiredService<IModuleDbContextFactory>(),
+            sp.GetRequiredService<ActorVerifier>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IOrderWorkflowExtension>(),
+            sp.GetService<ILogger<OrderUnitOfWork>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<OrderUnitOfWork>.Instance));
         services.TryAddScoped(sp => new ExpertOrderService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
@@ -60,8 +66,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
-            sp.GetServices<IOrderWorkflowExtension>(),
-            sp.GetService<ILogger<ExpertOrderService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<ExpertOrderService>.Instance));
+            sp.GetRequiredService<OrderUnitOfWork>()));
         services.TryAddScoped(sp => new ServiceCatalog(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>()));
         services.TryAddScoped(sp => new ServiceAdministration(
             sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>()));
@@ -76,7 +81,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.TryAddScoped(sp => new ConsentService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
-            sp.GetRequiredService<ExpertOrderService>(),
+            sp.GetRequiredService<OrderUnitOfWork>(),
             sp.GetRequiredService<TemplateService>(),
             sp.GetRequiredService<IPublicLinks>(),
             sp.GetRequiredService<IDocumentStore>(),

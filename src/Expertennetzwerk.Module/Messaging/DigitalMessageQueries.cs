@@ -103,17 +103,9 @@ public sealed class DigitalMessageQueries
             // Opening the thread is history: who read which order's messages, when and why. Later pages continue that
             // access (their cursor is bound to the operator, the order and the purpose). Like GetOrderAsync's look, it is
             // not a change of the order (Version and UpdatedAt stay).
-            order!.HistoryCount++;
-            db.Add(new OrderHistoryEntry(
-                Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, _time.GetUtcNow(), actor.UserId, actor.PartyId, actor.PartyKind,
-                OperatorAccessEvent, order.State, order.State, purpose));
-            try
+            if (await OperatorAccess.RecordAsync(db, _factory, order!, actor, OperatorAccessEvent, purpose!, _time, cancellationToken).ConfigureAwait(false) is { } accessFailure)
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                return Result<MessageThreadPage>.From(Result.Conflict());
+                return Result<MessageThreadPage>.From(accessFailure);
             }
         }
 
@@ -196,17 +188,9 @@ public sealed class DigitalMessageQueries
                     return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Refused(MessageRefusals.PurposeRequired));
                 }
 
-                order!.HistoryCount++;
-                db.Add(new OrderHistoryEntry(
-                    Ids.New(_time), order.NetworkId, order.Id, order.HistoryCount, _time.GetUtcNow(), actor.UserId, actor.PartyId, actor.PartyKind,
-                    OperatorAccessEvent, order.State, order.State, purpose));
-                try
+                if (await OperatorAccess.RecordAsync(db, _factory, order!, actor, OperatorAccessEvent, purpose, _time, cancellationToken).ConfigureAwait(false) is { } failure)
                 {
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (DbUpdateException)
-                {
-                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Conflict());
+                    return Result<IReadOnlyList<DigitalMessageItem>>.From(failure);
                 }
 
                 break;

@@ -31,7 +31,7 @@ public sealed class DigitalMessageService
     public const int MaxAttachments = 10;
 
     /// <summary>How often a command that lost a race with another command of the same order is tried.</summary>
-    public const int MaxAttempts = 5;
+    public const int MaxAttempts = OrderConcurrency.MaxAttempts;
 
     private readonly IModuleDbContextFactory _factory;
     private readonly ActorVerifier _actors;
@@ -72,71 +72,38 @@ public sealed class DigitalMessageService
 
         errors.AddRange(AttachmentValidation.Validate(attachments, MaxAttachments, _options));
 
-        var stored = new List<StoredUpload>();
-        var committed = false;
-        try
+        // Files are stored before the save (the default store uses its own connection, which on SQLite would wait for
+        // this command's write lock) and only once across attempts; the staging deletes them again unless we commit.
+        await using var staging = new DocumentStaging(_documents, actor.NetworkId);
+        return await OrderConcurrency.RetryOnConflictAsync<Result<SentMessage>>(async _ =>
         {
-            for (var attempt = 1; ; attempt++)
+            await using var db = _factory.CreateDbContext();
+            var order = await db.Set<ExpertOrder>()
+                .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
+
+            // Visibility first (a stranger learns nothing, not even from an input error), then state, then input.
+            if (ThreadAccess.CheckSender(order, actor, out var recipientPartyId) is { } failure)
             {
-                await using var db = _factory.CreateDbContext();
-                var order = await db.Set<ExpertOrder>()
-                    .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-
-                // Visibility first (a stranger learns nothing, not even from an input error), then state, then input.
-                if (ThreadAccess.CheckSender(order, actor, out var recipientPartyId) is { } failure)
-                {
-                    return Result<SentMessage>.From(failure);
-                }
-
-                if (errors.Count > 0)
-                {
-                    return Result<SentMessage>.From(Result.Invalid(errors));
-                }
-
-                // Files are stored before the save (the default store uses its own connection, which on SQLite would wait
-                // for this command's write lock) and only once across attempts; they are deleted again unless we commit.
-                for (var i = stored.Count; i < attachments.Count; i++)
-                {
-                    var documentId = await _documents.SaveAsync(order!.NetworkId, attachments[i], cancellationToken).ConfigureAwait(false);
-                    stored.Add(new StoredUpload(attachments[i], documentId));
-                }
-
-                var loadedVersion = order!.Version;
-                var loadedHistoryCount = order.HistoryCount;
-                var message = await DigitalMessages.AddThreadMessageAsync(db, order, actor, recipientPartyId, trimmed, stored, _time, cancellationToken)
-                    .ConfigureAwait(false);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                    committed = true;
-                    return new SentMessage(message.Id, order.Id, message.Sequence, message.SentAt);
-                }
-                catch (DbUpdateException ex)
-                {
-                    if (!await OrderMovedAsync(orderId, loadedVersion, loadedHistoryCount, cancellationToken).ConfigureAwait(false))
-                    {
-                        throw; // not a race: a fault of the system
-                    }
-
-                    if (attempt >= MaxAttempts)
-                    {
-                        return Result<SentMessage>.From(Result.Conflict());
-                    }
-
-                    _logger.LogDebug(ex, "Order {OrderId} changed while a message was saved; trying again (attempt {Attempt}).", orderId, attempt);
-                }
+                return Result<SentMessage>.From(failure);
             }
-        }
-        finally
-        {
-            if (!committed)
+
+            if (errors.Count > 0)
             {
-                foreach (var file in stored)
-                {
-                    await _documents.DeleteAsync(actor.NetworkId, file.DocumentId, CancellationToken.None).ConfigureAwait(false);
-                }
+                return Result<SentMessage>.From(Result.Invalid(errors));
             }
-        }
+
+            var stored = await staging.StoreAllAsync(attachments, cancellationToken).ConfigureAwait(false);
+            var (loadedVersion, loadedHistoryCount) = (order!.Version, order.HistoryCount);
+            var message = await DigitalMessages.AddThreadMessageAsync(db, order, actor, recipientPartyId, trimmed, stored, _time, cancellationToken)
+                .ConfigureAwait(false);
+            if (!await OrderConcurrency.SaveOrConflictAsync(db, _factory, orderId, loadedVersion, loadedHistoryCount, _logger, cancellationToken).ConfigureAwait(false))
+            {
+                return Result<SentMessage>.From(Result.Conflict()); // another command of the order committed first: read it again
+            }
+
+            staging.Accept();
+            return new SentMessage(message.Id, order.Id, message.Sequence, message.SentAt);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -152,7 +119,7 @@ public sealed class DigitalMessageService
             return Result<ThreadReadState>.From(Result.Forbidden());
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await OrderConcurrency.RetryOnConflictAsync<Result<ThreadReadState>>(async attempt =>
         {
             await using var db = _factory.CreateDbContext();
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
@@ -212,19 +179,12 @@ public sealed class DigitalMessageService
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 return new ThreadReadState(orderId, target, Math.Max(0, received - readCount));
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            catch (DbUpdateException ex)
             {
                 // The same user marked read at the same time (the mark's watermark is its concurrency token, its key unique).
                 _logger.LogDebug(ex, "Read mark of order {OrderId} changed concurrently; trying again.", orderId);
+                return Result<ThreadReadState>.From(Result.Conflict());
             }
-        }
-    }
-
-    private async Task<bool> OrderMovedAsync(Guid orderId, long loadedVersion, int loadedHistoryCount, CancellationToken cancellationToken)
-    {
-        await using var db = _factory.CreateDbContext();
-        var current = await db.Set<ExpertOrder>().AsNoTracking().Where(o => o.Id == orderId)
-            .Select(o => new { o.Version, o.HistoryCount }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return current is null || current.Version != loadedVersion || current.HistoryCount != loadedHistoryCount;
+        }).ConfigureAwait(false);
     }
 }

@@ -128,10 +128,7 @@ internal static class DigitalMessages
             // Like an operator's look (ExpertOrderQueries.GetOrderAsync): a message is history but not a change of the
             // order, so Version and UpdatedAt stay and the parties' expected versions remain valid. The sequence still
             // cannot be reused by a racing command: the history's unique (order, sequence) key fails the later commit.
-            order.HistoryCount++;
-            sequence = order.HistoryCount;
-            db.Add(new OrderHistoryEntry(
-                Ids.New(time), order.NetworkId, order.Id, sequence, now, actor.UserId, actor.PartyId, actor.PartyKind, HistoryEvent, order.State, order.State, null));
+            sequence = OrderHistory.AppendRecord(db, order, actor, HistoryEvent, null, now, time).Sequence;
         }
 
         var message = new DigitalMessage(

@@ -144,7 +144,7 @@ public sealed class ExpertOrderQueries
         if (role == OrderRole.Operator && purpose is not null)
         {
             // The access itself is history: who opened which customer's data, when and why.
-            if (await OperatorAccess.RecordAsync(db, order, actor, OperatorAccessEvent, purpose, _time, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (await OperatorAccess.RecordAsync(db, _factory, order, actor, OperatorAccessEvent, purpose, _time, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 return Result<OrderDetail>.From(failure);
             }
@@ -279,7 +279,7 @@ public sealed class ExpertOrderQueries
         }
 
         if (role == OrderRole.Operator
-            && await OperatorAccess.RecordAsync(db, order, actor, OperatorFileAccessEvent, purpose!, _time, cancellationToken).ConfigureAwait(false) is { } failure)
+            && await OperatorAccess.RecordAsync(db, _factory, order, actor, OperatorFileAccessEvent, purpose!, _time, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             return Result<OrderFile>.From(failure);
         }

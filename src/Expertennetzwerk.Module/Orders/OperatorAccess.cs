@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Orders;
@@ -16,7 +17,8 @@ internal static class OperatorAccess
 
     /// <summary>
     /// Appends the access to the order's history (event <paramref name="eventName"/>, text = the purpose checked by
-    /// <see cref="Purpose"/>) and saves it. Null on success; Conflict when a racing command took the sequence.
+    /// <see cref="Purpose"/> or an equivalent check) and saves it. Null on success; Conflict when a racing command took
+    /// the sequence (<see cref="OrderConcurrency.SaveOrConflictAsync"/>).
     /// </summary>
     /// <remarks>
     /// A look is not a change of the order: Version and UpdatedAt stay, so the parties' expected versions and the lists
@@ -24,21 +26,13 @@ internal static class OperatorAccess
     /// history's unique (order, sequence) key). <paramref name="order"/> must be tracked by <paramref name="db"/>.
     /// </remarks>
     public static async Task<Result?> RecordAsync(
-        DbContext db, ExpertOrder order, Actor actor, string eventName, string purpose, TimeProvider time, CancellationToken cancellationToken)
+        DbContext db, IModuleDbContextFactory factory, ExpertOrder order, Actor actor, string eventName, string purpose, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        order.HistoryCount++;
-        db.Add(new OrderHistoryEntry(
-            Ids.New(time), order.NetworkId, order.Id, order.HistoryCount, time.GetUtcNow(), actor.UserId, actor.PartyId, actor.PartyKind,
-            eventName, order.State, order.State, purpose));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            return Result.Conflict();
-        }
-
-        return null;
+        var (loadedVersion, loadedHistoryCount) = (order.Version, order.HistoryCount);
+        OrderHistory.AppendRecord(db, order, actor, eventName, purpose, time.GetUtcNow(), time);
+        return await OrderConcurrency.SaveOrConflictAsync(db, factory, order.Id, loadedVersion, loadedHistoryCount, null, cancellationToken).ConfigureAwait(false)
+            ? null
+            : Result.Conflict();
     }
 }
