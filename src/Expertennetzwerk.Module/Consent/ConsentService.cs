@@ -8,6 +8,7 @@ using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
@@ -406,7 +407,7 @@ public sealed partial class ConsentService
         {
             var payload = new ConsentWithdrawnEvent(order.Id, consent.Id, order.State.ToString(), now);
             db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentWithdrawn, $"party:{order.BrokerPartyId:D}",
-                JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentWithdrawnEvent.IdempotencyKey(order.Id, consent.Id), now));
+                OutboxPayloads.Serialize(payload), payload.IdempotencyKey(), now));
         }
     }
 
@@ -438,7 +439,7 @@ public sealed partial class ConsentService
         // The withdrawal link is a secret: like the request's row, this one and its mail are scrubbed once delivered.
         var payload = new ConsentDecidedEvent(order.Id, consent.Id, agreed, withdrawalToken is null ? null : _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri);
         return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentDecided, $"subject:{consent.Id:D}",
-            JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentDecidedEvent.IdempotencyKey(consent.Id), now);
+            OutboxPayloads.Serialize(payload), payload.IdempotencyKey(), now);
     }
 
     private async Task<Result<ConsentPage>> PageAsync(DbContext db, ConsentDeclaration consent, ExpertOrder order, CancellationToken cancellationToken)
@@ -494,7 +495,7 @@ public sealed partial class ConsentService
             order.Id, consent.Id, consent.DataSubjectName, consent.DataSubjectEmail!, consent.Culture,
             _links.Consent(token).AbsoluteUri, _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri, consent.ExpiresAt!.Value);
         return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentRequested, $"subject:{consent.Id:D}",
-            JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentRequestedEvent.IdempotencyKey(consent.Id), now);
+            OutboxPayloads.Serialize(payload), payload.IdempotencyKey(), now);
     }
 
     /// <summary>The customer's mail address from the order's snapshot (the CRM's <c>email</c> field), when the service shares it and it is one.</summary>

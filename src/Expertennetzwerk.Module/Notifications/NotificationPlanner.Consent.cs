@@ -1,6 +1,7 @@
 using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;

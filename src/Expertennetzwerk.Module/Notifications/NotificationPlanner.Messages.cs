@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,6 @@
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
