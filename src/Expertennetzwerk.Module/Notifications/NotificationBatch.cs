@@ -130,15 +130,8 @@ internal sealed class NotificationBatch
     private OutboxMessage Row(string eventType, string recipients, string payload, string key, DateTimeOffset now) =>
         new(Ids.New(_time), Event.NetworkId, Event.OrderId, eventType, recipients, payload, key, now);
 
-    private async Task<DateTimeOffset> NextSlotAsync(DbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var zoneId = await db.Set<ExpertNetwork>().AsNoTracking()
-            .Where(n => n.Id == Event.NetworkId)
-            .Select(n => n.TimeZoneId)
-            .SingleOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return DigestSchedule.NextSlot(now, DigestSchedule.Zone(zoneId), _digestHour);
-    }
+    private async Task<DateTimeOffset> NextSlotAsync(DbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DigestSchedule.NextSlot(now, await NetworkTimeZone.OfAsync(db, Event.NetworkId, cancellationToken).ConfigureAwait(false), _digestHour);
 
     private sealed record PlannedMail(string Token, Recipient Recipient, NotificationKind? Kind, string Subject, string Text, string? Html, DateTimeOffset OccurredAt, string? Detail, string? Url, string RecipientsColumn);
 

@@ -161,6 +161,7 @@ public sealed partial class NotificationPlanner : IOutboxHandler
             .Select(p => new { p.Id, p.Name, p.Address })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
+        var zone = await NetworkTimeZone.OfAsync(db, networkId, cancellationToken).ConfigureAwait(false);
         var broker = names.FirstOrDefault(p => p.Id == order.BrokerPartyId);
         var expert = names.FirstOrDefault(p => p.Id == order.ExpertPartyId);
         return new OrderFacts(
@@ -169,7 +170,8 @@ public sealed partial class NotificationPlanner : IOutboxHandler
             version is null ? null : ServiceTemplates.From(version),
             version?.AcceptWithinBusinessDays ?? 0,
             new PartyModel(broker?.Name ?? string.Empty, Address: broker?.Address),
-            new PartyModel(expert?.Name ?? string.Empty, Address: expert?.Address));
+            new PartyModel(expert?.Name ?? string.Empty, Address: expert?.Address),
+            zone);
     }
 
     private async Task<string> PartyNameAsync(DbContext db, Guid networkId, Guid partyId, CancellationToken cancellationToken) =>
@@ -179,5 +181,5 @@ public sealed partial class NotificationPlanner : IOutboxHandler
             .SingleOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false) ?? string.Empty;
 
-    private sealed record OrderFacts(ExpertOrder Order, string ServiceTitle, ServiceTemplates? Templates, int AcceptWithinBusinessDays, PartyModel Broker, PartyModel Expert);
+    private sealed record OrderFacts(ExpertOrder Order, string ServiceTitle, ServiceTemplates? Templates, int AcceptWithinBusinessDays, PartyModel Broker, PartyModel Expert, TimeZoneInfo Zone);
 }
