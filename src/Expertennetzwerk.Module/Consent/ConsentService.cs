@@ -327,6 +327,9 @@ public sealed partial class ConsentService
         var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
         return found is { } f
             ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, f.Consent.Status)
+            {
+                GivenOn = f.Consent.DecidedAt is { } given ? NetworkTimeZone.LocalDate(given, f.Zone) : null,
+            }
             : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
     }
 
@@ -361,7 +364,7 @@ public sealed partial class ConsentService
             : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
     }
 
-    private async Task<(ConsentDeclaration Consent, ExpertOrder Order, string BrokerName)?> FindWithdrawableAsync(string? token, CancellationToken cancellationToken)
+    private async Task<(ConsentDeclaration Consent, ExpertOrder Order, string BrokerName, TimeZoneInfo Zone)?> FindWithdrawableAsync(string? token, CancellationToken cancellationToken)
     {
         if (!ConsentTokens.IsWellFormed(token))
         {
@@ -383,7 +386,8 @@ public sealed partial class ConsentService
         }
 
         var broker = await db.Set<Party>().AsNoTracking().Where(p => p.Id == order.BrokerPartyId).Select(p => p.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
-        return (consent, order, broker);
+        var zone = await NetworkTimeZone.OfAsync(db, order.NetworkId, cancellationToken).ConfigureAwait(false);
+        return (consent, order, broker, zone);
     }
 
     private async ValueTask WithdrawAsync(DbContext db, ExpertOrder order, Guid consentId, ConsentChannel channel, string? note)

@@ -71,6 +71,24 @@ public sealed class NetworkTimeZoneTests
         rows.Should().Contain(r => r.EventType == OutboxEventTypes.Mail);
     }
 
+    [SkippableTheory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task The_withdrawal_page_shows_the_day_the_consent_was_given_in_the_networks_zone(DatabaseKind kind)
+    {
+        Postgres.SkipUnlessAvailable(kind);
+        await using var host = await ModuleHost.StartAsync(kind);
+        await SetZoneAsync(host, "America/New_York");
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 6, 3, 0, 0, TimeSpan.Zero)); // Thursday evening in New York, Friday in Berlin
+        var draft = await Consent.ConsentLinkTests.DraftAsync(host);
+        var requested = (await host.Consents.RequestConsentAsync(host.Network.Broker, draft, new Module.Consent.RequestConsentCommand(Module.Catalog.DataSubjectKind.Customer))).Value;
+        (await host.Consents.DecideAsync(Consent.ConsentLinkTests.TokenOf(requested.ConsentUrl), agree: true)).IsOk.Should().BeTrue();
+
+        var page = (await host.Consents.OpenWithdrawalAsync(Consent.ConsentLinkTests.TokenOf(requested.WithdrawalUrl))).Value;
+
+        page.GivenOn.Should().Be(new DateOnly(2026, 3, 5));
+    }
+
     private static async Task SetZoneAsync(ModuleHost host, string zone)
     {
         await using var db = host.CreateDbContext();
