@@ -75,8 +75,9 @@ internal sealed class NotificationBatch
             var itemRow = Row(OutboxEventTypes.DigestItem, UserColumn(user), JsonSerializer.Serialize(item), Key($"{Event.IdempotencyKey}:{mail.Token}:digest"), now);
             itemRow.DueAt = slot.Value;
             rows.Add(itemRow);
+            var run = new DigestRun(user, slot.Value);
             var digest = new OutboxMessage(Ids.New(_time), Event.NetworkId, null, OutboxEventTypes.Digest, UserColumn(user),
-                JsonSerializer.Serialize(new DigestRun(user, slot.Value)), DigestKey(user, slot.Value), now)
+                JsonSerializer.Serialize(run), run.IdempotencyKey(), now)
             {
                 DueAt = slot.Value + DigestSchedule.Grace,
             };
@@ -112,10 +113,6 @@ internal sealed class NotificationBatch
 
         return count;
     }
-
-    /// <summary>The key of a user's digest row for one slot: <c>digest:{userId:N}:{slot:yyyyMMddHHmm}</c> (UTC).</summary>
-    internal static string DigestKey(Guid userId, DateTimeOffset slot) =>
-        $"digest:{userId:N}:{slot.UtcDateTime:yyyyMMddHHmm}";
 
     /// <summary>The recipients column of a user's rows.</summary>
     internal static string UserColumn(Guid userId) => $"user:{userId:D}";
