@@ -113,8 +113,8 @@ public static class ExpertennetzwerkConsentEndpoints
         }
 
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var given = page.Value.GivenAt is { } at
-            ? " vom " + TimeZoneInfo.ConvertTime(at, Berlin).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+        var given = page.Value.GivenOn is { } day
+            ? " vom " + day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
             : string.Empty;
         var body =
             "<main><h1>Einwilligung widerrufen</h1><p>" +
@@ -142,7 +142,4 @@ public static class ExpertennetzwerkConsentEndpoints
             statusCode: StatusCodes.Status404NotFound);
 
     private static IResult Page(string title, string body) => Results.Content(ConsentPageHtml.Document(title, body), "text/html; charset=utf-8");
-
-    private static readonly TimeZoneInfo Berlin =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Berlin", out var zone) ? zone : TimeZoneInfo.Utc;
 }

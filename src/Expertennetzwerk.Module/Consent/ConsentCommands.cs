@@ -59,7 +59,11 @@ public sealed record ConsentPage(string OrderNumber, string DataSubjectName, str
 /// <param name="BrokerName">The broker firm.</param>
 /// <param name="GivenAt">When it was given.</param>
 /// <param name="Status">Given while it can be withdrawn; Withdrawn in the answer to the withdrawal.</param>
-public sealed record ConsentWithdrawalPage(string OrderNumber, string DataSubjectName, string BrokerName, DateTimeOffset? GivenAt, ConsentStatus Status);
+public sealed record ConsentWithdrawalPage(string OrderNumber, string DataSubjectName, string BrokerName, DateTimeOffset? GivenAt, ConsentStatus Status)
+{
+    /// <summary>The calendar day it was given, in the network's time zone (what the page shows).</summary>
+    public DateOnly? GivenOn { get; init; }
+}
 
 /// <summary>A consent declaration as the broker (and the operator with a purpose) sees it, with its evidence.</summary>
 /// <param name="Id">Id.</param>

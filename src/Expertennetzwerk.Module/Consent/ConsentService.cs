@@ -9,6 +9,7 @@ using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
@@ -332,6 +333,9 @@ public sealed partial class ConsentService
         var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
         return found is { } f
             ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, f.Consent.Status)
+            {
+                GivenOn = f.Consent.DecidedAt is { } given ? NetworkTimeZone.LocalDate(given, f.Zone) : null,
+            }
             : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
     }
 
@@ -365,7 +369,7 @@ public sealed partial class ConsentService
             : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
     }
 
-    private async Task<(ConsentDeclaration Consent, ExpertOrder Order, string BrokerName)?> FindWithdrawableAsync(string? token, CancellationToken cancellationToken)
+    private async Task<(ConsentDeclaration Consent, ExpertOrder Order, string BrokerName, TimeZoneInfo Zone)?> FindWithdrawableAsync(string? token, CancellationToken cancellationToken)
     {
         if (!ConsentTokens.IsWellFormed(token))
         {
@@ -387,7 +391,8 @@ public sealed partial class ConsentService
         }
 
         var broker = await db.Set<Party>().AsNoTracking().Where(p => p.Id == order.BrokerPartyId).Select(p => p.Name).SingleAsync(cancellationToken).ConfigureAwait(false);
-        return (consent, order, broker);
+        var zone = await NetworkTimeZone.OfAsync(db, order.NetworkId, cancellationToken).ConfigureAwait(false);
+        return (consent, order, broker, zone);
     }
 
     private async ValueTask WithdrawAsync(DbContext db, ExpertOrder order, Guid consentId, ConsentChannel channel, string? note)
@@ -411,7 +416,7 @@ public sealed partial class ConsentService
         {
             var payload = new ConsentWithdrawnEvent(order.Id, consent.Id, order.State.ToString(), now);
             db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentWithdrawn, $"party:{order.BrokerPartyId:D}",
-                JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentWithdrawnEvent.IdempotencyKey(order.Id, consent.Id), now));
+                OutboxPayloads.Serialize(payload), payload.IdempotencyKey(), now));
         }
     }
 
@@ -443,7 +448,7 @@ public sealed partial class ConsentService
         // The withdrawal link is a secret: like the request's row, this one and its mail are scrubbed once delivered.
         var payload = new ConsentDecidedEvent(order.Id, consent.Id, agreed, withdrawalToken is null ? null : _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri);
         return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentDecided, $"subject:{consent.Id:D}",
-            JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentDecidedEvent.IdempotencyKey(consent.Id), now);
+            OutboxPayloads.Serialize(payload), payload.IdempotencyKey(), now);
     }
 
     private async Task<Result<ConsentPage>> PageAsync(DbContext db, ConsentDeclaration consent, ExpertOrder order, CancellationToken cancellationToken)
@@ -499,7 +504,7 @@ public sealed partial class ConsentService
             order.Id, consent.Id, consent.DataSubjectName, consent.DataSubjectEmail!, consent.Culture,
             _links.Consent(token).AbsoluteUri, _links.ConsentWithdrawal(withdrawalToken).AbsoluteUri, consent.ExpiresAt!.Value);
         return new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, OutboxEventTypes.ConsentRequested, $"subject:{consent.Id:D}",
-            JsonSerializer.Serialize(payload, JsonSerializerOptions.Web), ConsentRequestedEvent.IdempotencyKey(consent.Id), now);
+            OutboxPayloads.Serialize(payload), payload.IdempotencyKey(), now);
     }
 
     /// <summary>The customer's mail address from the order's snapshot (the CRM's <c>email</c> field), when the service shares it and it is one.</summary>

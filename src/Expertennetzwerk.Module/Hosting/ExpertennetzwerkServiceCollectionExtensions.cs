@@ -106,6 +106,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NotificationPlanner>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, DigestHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxDeliveryHooks, NotificationOutboxHooks>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ExpertennetzwerkStartupCheck>());
         AddOutbox(services);

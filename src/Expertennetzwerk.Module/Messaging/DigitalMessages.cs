@@ -2,6 +2,7 @@ using System.Text.Json;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Ports;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ internal static class DigitalMessages
     public const int MaxAddressLength = 320;
 
     /// <summary>The history event of a message (the text stays out of the history, DESIGN.md §5).</summary>
-    public const string HistoryEvent = "MessageSent";
+    public const string HistoryEvent = MessageSentEvent.HistoryEvent;
 
     /// <summary>
     /// Stores a consent request to a data subject as a digital message of the order, inside the CALLER's unit of work
@@ -154,21 +155,10 @@ internal static class DigitalMessages
             return message;
         }
 
-        var payload = JsonSerializer.Serialize(new
-        {
-            orderId = order.Id,
-            number = order.Number,
-            messageId = message.Id,
-            kind = kind.ToString(),
-            senderUserId = actor.UserId,
-            senderPartyId = actor.PartyId,
-            senderPartyKind = actor.PartyKind.ToString(),
-            recipientPartyId,
-            historySequence = sequence,
-            attachmentCount = message.AttachmentCount,
-        });
+        var evt = new MessageSentEvent(
+            order.Id, order.Number, message.Id, kind.ToString(), actor.UserId, actor.PartyId, actor.PartyKind.ToString(), recipientPartyId, sequence, message.AttachmentCount);
         db.Add(new OutboxMessage(
-            Ids.New(time), order.NetworkId, order.Id, OutboxEventTypes.MessageSent, recipients, payload, $"{order.Id:N}:{HistoryEvent}:{sequence}", now));
+            Ids.New(time), order.NetworkId, order.Id, OutboxEventTypes.MessageSent, recipients, OutboxPayloads.Serialize(evt), evt.IdempotencyKey(), now));
         return message;
     }
 

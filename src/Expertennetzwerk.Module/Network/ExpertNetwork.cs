@@ -21,7 +21,11 @@ public sealed class ExpertNetwork
     /// <summary>Prefix of readable order numbers, e.g. <c>EA</c> in <c>EA-2026-000123</c>.</summary>
     public string OrderNumberPrefix { get; set; }
 
-    /// <summary>IANA time zone for business days, deadlines and billing periods.</summary>
+    /// <summary>
+    /// IANA time zone of every calendar day and clock time people read: the year in order numbers, business days (the
+    /// expert's "accept by"), dates and times in mails and digests, the digest hour. An id the system does not know stops
+    /// the host at start-up.
+    /// </summary>
     public string TimeZoneId { get; set; }
 
     /// <summary>The operator party (Netzwerkorganisation), once created.</summary>

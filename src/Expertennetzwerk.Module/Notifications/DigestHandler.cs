@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Outbox;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
@@ -75,7 +76,8 @@ public sealed class DigestHandler : IOutboxHandler
             return;
         }
 
-        var mail = Compose(recipient, items);
+        var zone = await NetworkTimeZone.OfAsync(context.Db, message.NetworkId, cancellationToken).ConfigureAwait(false);
+        var mail = Compose(recipient, items, zone);
         var key = NotificationBatch.Key($"{message.IdempotencyKey}:mail");
         var exists = await context.Db.Set<OutboxMessage>().AsNoTracking().AnyAsync(m => m.IdempotencyKey == key, cancellationToken).ConfigureAwait(false);
         if (exists || context.FollowUps.Any(f => f.IdempotencyKey == key))
@@ -86,8 +88,8 @@ public sealed class DigestHandler : IOutboxHandler
         context.Enqueue(new OutboxMessage(Common.Ids.New(_time), message.NetworkId, null, OutboxEventTypes.Mail, NotificationBatch.UserColumn(run.UserId), JsonSerializer.Serialize(mail), key, _time.GetUtcNow()));
     }
 
-    /// <summary>The digest mail: subject, a plain list and an HTML list, in the recipient's language.</summary>
-    internal static OutboxMail Compose(Recipient recipient, IReadOnlyList<DigestItem> items)
+    /// <summary>The digest mail: subject, a plain list and an HTML list, in the recipient's language, times in the network's <paramref name="zone"/>.</summary>
+    internal static OutboxMail Compose(Recipient recipient, IReadOnlyList<DigestItem> items, TimeZoneInfo zone)
     {
         var english = TemplateFormatter.Language(recipient.Culture) == TemplateFormatter.English;
         var lang = english ? TemplateFormatter.English : TemplateFormatter.German;
@@ -103,7 +105,7 @@ public sealed class DigestHandler : IOutboxHandler
         text.Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
         foreach (var item in items)
         {
-            text.Append("- ").Append(TemplateFormatter.DateTime(item.OccurredAt, lang)).Append(": ").Append(item.Subject).Append('\n');
+            text.Append("- ").Append(TemplateFormatter.DateTime(item.OccurredAt, lang, zone)).Append(": ").Append(item.Subject).Append('\n');
             if (!string.IsNullOrWhiteSpace(item.Detail))
             {
                 text.Append("  ").Append(item.Detail.ReplaceLineEndings("\n  ")).Append('\n');
@@ -123,7 +125,7 @@ public sealed class DigestHandler : IOutboxHandler
         html.Append("<p>").Append(Encode(greeting)).Append("</p>\n<p>").Append(Encode(intro)).Append("</p>\n<ul>\n");
         foreach (var item in items)
         {
-            html.Append("<li><span>").Append(Encode(TemplateFormatter.DateTime(item.OccurredAt, lang))).Append("</span>: <strong>").Append(Encode(item.Subject)).Append("</strong>");
+            html.Append("<li><span>").Append(Encode(TemplateFormatter.DateTime(item.OccurredAt, lang, zone))).Append("</span>: <strong>").Append(Encode(item.Subject)).Append("</strong>");
             if (!string.IsNullOrWhiteSpace(item.Detail))
             {
                 html.Append("<br>").Append(Encode(item.Detail));

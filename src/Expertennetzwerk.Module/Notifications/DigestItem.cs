@@ -16,4 +16,8 @@ public sealed record DigestItem(Guid UserId, NotificationKind Kind, DateTimeOffs
 /// <summary>Payload of a <see cref="Outbox.OutboxEventTypes.Digest"/> row: one user's digest at one slot.</summary>
 /// <param name="UserId">The user.</param>
 /// <param name="Slot">The digest time (UTC).</param>
-public sealed record DigestRun(Guid UserId, DateTimeOffset Slot);
+public sealed record DigestRun(Guid UserId, DateTimeOffset Slot)
+{
+    /// <summary>The row's idempotency key: <c>digest:{userId:N}:{slot:yyyyMMddHHmm}</c> (UTC), one digest per user and slot.</summary>
+    public string IdempotencyKey() => $"digest:{UserId:N}:{Slot.UtcDateTime:yyyyMMddHHmm}";
+}

@@ -39,27 +39,4 @@ public static class DigestSchedule
 
         throw new InvalidOperationException("No digest slot within three days.");
     }
-
-    /// <summary>The time zone <paramref name="id"/>, or Europe/Berlin (or UTC where the system has no zone data) when unknown.</summary>
-    public static TimeZoneInfo Zone(string? id)
-    {
-        foreach (var candidate in new[] { id, "Europe/Berlin" })
-        {
-            if (string.IsNullOrWhiteSpace(candidate))
-            {
-                continue;
-            }
-
-            try
-            {
-                return TimeZoneInfo.FindSystemTimeZoneById(candidate);
-            }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-            {
-                // try the next one
-            }
-        }
-
-        return TimeZoneInfo.Utc;
-    }
 }

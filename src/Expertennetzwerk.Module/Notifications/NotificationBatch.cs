@@ -75,8 +75,9 @@ internal sealed class NotificationBatch
             var itemRow = Row(OutboxEventTypes.DigestItem, UserColumn(user), JsonSerializer.Serialize(item), Key($"{Event.IdempotencyKey}:{mail.Token}:digest"), now);
             itemRow.DueAt = slot.Value;
             rows.Add(itemRow);
+            var run = new DigestRun(user, slot.Value);
             var digest = new OutboxMessage(Ids.New(_time), Event.NetworkId, null, OutboxEventTypes.Digest, UserColumn(user),
-                JsonSerializer.Serialize(new DigestRun(user, slot.Value)), DigestKey(user, slot.Value), now)
+                JsonSerializer.Serialize(run), run.IdempotencyKey(), now)
             {
                 DueAt = slot.Value + DigestSchedule.Grace,
             };
@@ -113,10 +114,6 @@ internal sealed class NotificationBatch
         return count;
     }
 
-    /// <summary>The key of a user's digest row for one slot: <c>digest:{userId:N}:{slot:yyyyMMddHHmm}</c> (UTC).</summary>
-    internal static string DigestKey(Guid userId, DateTimeOffset slot) =>
-        $"digest:{userId:N}:{slot.UtcDateTime:yyyyMMddHHmm}";
-
     /// <summary>The recipients column of a user's rows.</summary>
     internal static string UserColumn(Guid userId) => $"user:{userId:D}";
 
@@ -130,15 +127,8 @@ internal sealed class NotificationBatch
     private OutboxMessage Row(string eventType, string recipients, string payload, string key, DateTimeOffset now) =>
         new(Ids.New(_time), Event.NetworkId, Event.OrderId, eventType, recipients, payload, key, now);
 
-    private async Task<DateTimeOffset> NextSlotAsync(DbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var zoneId = await db.Set<ExpertNetwork>().AsNoTracking()
-            .Where(n => n.Id == Event.NetworkId)
-            .Select(n => n.TimeZoneId)
-            .SingleOrDefaultAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return DigestSchedule.NextSlot(now, DigestSchedule.Zone(zoneId), _digestHour);
-    }
+    private async Task<DateTimeOffset> NextSlotAsync(DbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DigestSchedule.NextSlot(now, await NetworkTimeZone.OfAsync(db, Event.NetworkId, cancellationToken).ConfigureAwait(false), _digestHour);
 
     private sealed record PlannedMail(string Token, Recipient Recipient, NotificationKind? Kind, string Subject, string Text, string? Html, DateTimeOffset OccurredAt, string? Detail, string? Url, string RecipientsColumn);
 

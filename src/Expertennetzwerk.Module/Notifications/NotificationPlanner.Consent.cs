@@ -1,6 +1,7 @@
 using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed partial class NotificationPlanner
         var culture = string.IsNullOrWhiteSpace(evt.DataSubjectCulture) ? "de-DE" : evt.DataSubjectCulture;
         var recipient = new Recipient(null, null, evt.DataSubjectEmail, evt.DataSubjectName, culture);
         var model = new ConsentRequestedMailModel(evt.DataSubjectName, facts.Broker, facts.Expert, facts.ServiceTitle, evt.ConsentUrl,
-            TemplateFormatter.Date(evt.ExpiresAt, Language(culture)));
+            TemplateFormatter.Date(evt.ExpiresAt, Language(culture), facts.Zone));
         var mail = Render(TemplateKind.MailConsentRequested, culture, model, facts.Templates, cancellationToken);
         var token = Token("subject", evt.ConsentId);
         Add(batch, token, recipient, null, mail, message.CreatedAt, null, null, $"consent:{evt.ConsentId:D}");
@@ -66,7 +67,7 @@ public sealed partial class NotificationPlanner
         var culture = consent.Culture;
         var recipient = new Recipient(null, null, email, consent.DataSubjectName, culture);
         var model = new ConsentConfirmationMailModel(consent.DataSubjectName, facts.Broker, facts.Expert, facts.ServiceTitle, facts.Order.Number, evt.Agreed,
-            TemplateFormatter.DateTime(consent.DecidedAt ?? message.CreatedAt, Language(culture)), consent.Text, evt.Agreed ? evt.WithdrawalUrl : null);
+            TemplateFormatter.DateTime(consent.DecidedAt ?? message.CreatedAt, Language(culture), facts.Zone), consent.Text, evt.Agreed ? evt.WithdrawalUrl : null);
         var mail = Render(TemplateKind.MailConsentConfirmation, culture, model, facts.Templates, cancellationToken);
         Add(batch, Token("subject", evt.ConsentId), recipient, null, mail, message.CreatedAt, null, null, $"consent:{evt.ConsentId:D}");
         return true;
@@ -94,7 +95,7 @@ public sealed partial class NotificationPlanner
         foreach (var broker in brokers)
         {
             var model = new ConsentWithdrawnMailModel(broker.DisplayName, order.Number, facts.ServiceTitle, facts.Expert,
-                TemplateFormatter.DateTime(evt.WithdrawnAt, Language(broker.Culture)), isDraft, orderUrl);
+                TemplateFormatter.DateTime(evt.WithdrawnAt, Language(broker.Culture), facts.Zone), isDraft, orderUrl);
             var mail = Render(TemplateKind.MailConsentWithdrawn, broker.Culture, model, facts.Templates, cancellationToken);
             Add(batch, Token("broker", broker), broker, NotificationKind.OrderStateChanged, mail, evt.WithdrawnAt, null, orderUrl);
         }

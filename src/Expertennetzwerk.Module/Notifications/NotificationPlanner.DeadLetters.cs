@@ -1,4 +1,6 @@
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -24,11 +26,12 @@ public sealed partial class NotificationPlanner
         }
 
         var adminUrl = _links.DeadLetters(message.NetworkId).AbsoluteUri;
+        var zone = await NetworkTimeZone.OfAsync(context.Db, message.NetworkId, cancellationToken).ConfigureAwait(false);
         foreach (var op in operators)
         {
             var lang = Language(op.Culture);
             var model = new DeadLetterMailModel(evt.MessageId.ToString("D"), evt.EventType, evt.Attempts,
-                TemplateFormatter.DateTime(evt.CreatedAt, lang), TemplateFormatter.DateTime(evt.LastAttemptAt, lang), evt.LastError ?? string.Empty, adminUrl);
+                TemplateFormatter.DateTime(evt.CreatedAt, lang, zone), TemplateFormatter.DateTime(evt.LastAttemptAt, lang, zone), evt.LastError ?? string.Empty, adminUrl);
             var mail = Render(TemplateKind.MailDeadLetter, op.Culture, model, null, cancellationToken);
             Add(batch, Token("operator", op), op, NotificationKind.DeadLetter, mail, message.CreatedAt, evt.LastError, adminUrl);
         }

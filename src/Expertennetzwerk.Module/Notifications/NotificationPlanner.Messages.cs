@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.Extensions.Logging;
 
@@ -39,7 +40,7 @@ public sealed partial class NotificationPlanner
             .ToList();
         foreach (var recipient in recipients)
         {
-            var model = new MessageReceivedMailModel(recipient.DisplayName, order.Number, facts.ServiceTitle, sender, TemplateFormatter.DateTime(at, Language(recipient.Culture)), orderUrl);
+            var model = new MessageReceivedMailModel(recipient.DisplayName, order.Number, facts.ServiceTitle, sender, TemplateFormatter.DateTime(at, Language(recipient.Culture), facts.Zone), orderUrl);
             var mail = Render(TemplateKind.MailMessageReceived, recipient.Culture, model, facts.Templates, cancellationToken);
             Add(batch, Token("recipient", recipient), recipient, NotificationKind.MessageReceived, mail, at, null, orderUrl);
         }

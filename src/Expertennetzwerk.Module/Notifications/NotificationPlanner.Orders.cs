@@ -1,5 +1,7 @@
+using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -57,7 +59,7 @@ public sealed partial class NotificationPlanner
             if (trigger == OrderTrigger.Complete)
             {
                 var ratingUrl = _links.Rating(order.NetworkId, order.Id).AbsoluteUri;
-                var model = new OrderCompletedMailModel(broker.DisplayName, order.Number, facts.ServiceTitle, facts.Expert, TemplateFormatter.DateTime(at, lang), orderUrl, ratingUrl);
+                var model = new OrderCompletedMailModel(broker.DisplayName, order.Number, facts.ServiceTitle, facts.Expert, TemplateFormatter.DateTime(at, lang, facts.Zone), orderUrl, ratingUrl);
                 var mail = Render(TemplateKind.MailOrderCompleted, broker.Culture, model, facts.Templates, cancellationToken);
                 Add(batch, Token("broker", broker), broker, NotificationKind.OrderCompleted, mail, at, null, ratingUrl);
             }
@@ -66,7 +68,7 @@ public sealed partial class NotificationPlanner
                 var model = new OrderStateChangedMailModel(
                     broker.DisplayName, order.Number, facts.ServiceTitle, facts.Expert,
                     TemplateFormatter.OrderState(from, lang), TemplateFormatter.OrderState(to, lang),
-                    TemplateFormatter.DateTime(at, lang), orderUrl, reason);
+                    TemplateFormatter.DateTime(at, lang, facts.Zone), orderUrl, reason);
                 var mail = Render(TemplateKind.MailOrderStateChanged, broker.Culture, model, facts.Templates, cancellationToken);
                 Add(batch, Token("broker", broker), broker, NotificationKind.OrderStateChanged, mail, at, reason, orderUrl);
             }
@@ -89,7 +91,7 @@ public sealed partial class NotificationPlanner
             foreach (var op in operators)
             {
                 var lang = Language(op.Culture);
-                var model = new DisputeOpenedMailModel(order.Number, facts.ServiceTitle, facts.Broker, facts.Expert, openedBy, TemplateFormatter.DateTime(at, lang), orderUrl);
+                var model = new DisputeOpenedMailModel(order.Number, facts.ServiceTitle, facts.Broker, facts.Expert, openedBy, TemplateFormatter.DateTime(at, lang, facts.Zone), orderUrl);
                 var mail = Render(TemplateKind.MailDisputeOpened, op.Culture, model, null, cancellationToken);
                 // No reason, in the mail or the digest: the operator reads free text only in the order, with a recorded purpose.
                 Add(batch, Token("operator", op), op, NotificationKind.DisputeOpened, mail, at, null, orderUrl);
@@ -104,7 +106,7 @@ public sealed partial class NotificationPlanner
     {
         var order = facts.Order;
         var placedAt = order.PlacedAt ?? at;
-        var acceptBy = AddBusinessDays(placedAt, facts.AcceptWithinBusinessDays);
+        var acceptBy = AddBusinessDays(placedAt, facts.AcceptWithinBusinessDays, facts.Zone);
         var experts = await _recipients.FindPartyAsync(order.NetworkId, order.ExpertPartyId, cancellationToken).ConfigureAwait(false);
         if (experts.Count == 0)
         {
@@ -122,13 +124,13 @@ public sealed partial class NotificationPlanner
     {
         var lang = Language(culture);
         return new OrderPlacedMailModel(recipientName, facts.Order.Number, facts.ServiceTitle, facts.Broker,
-            TemplateFormatter.DateTime(placedAt, lang), TemplateFormatter.Date(acceptBy, lang), orderUrl);
+            TemplateFormatter.DateTime(placedAt, lang, facts.Zone), TemplateFormatter.Date(acceptBy, lang), orderUrl);
     }
 
-    /// <summary>The day <paramref name="days"/> working days (Monday to Friday, German time) after <paramref name="start"/>.</summary>
-    internal static DateOnly AddBusinessDays(DateTimeOffset start, int days)
+    /// <summary>The day <paramref name="days"/> working days (Monday to Friday, in the network's <paramref name="zone"/>) after <paramref name="start"/>.</summary>
+    internal static DateOnly AddBusinessDays(DateTimeOffset start, int days, TimeZoneInfo zone)
     {
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, DigestSchedule.Zone("Europe/Berlin")).DateTime);
+        var date = NetworkTimeZone.LocalDate(start, zone);
         var added = 0;
         while (added < days)
         {

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +36,6 @@ namespace Expertennetzwerk.Module.Notifications;
 /// </summary>
 public sealed partial class NotificationPlanner : IOutboxHandler
 {
-    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
-
     private readonly IRecipientDirectory _recipients;
     private readonly TemplateService _templates;
     private readonly IPublicLinks _links;
@@ -106,19 +104,9 @@ public sealed partial class NotificationPlanner : IOutboxHandler
         _logger.LogDebug("Planned {Count} notification rows for {EventType} {Key}.", queued, message.EventType, message.IdempotencyKey);
     }
 
+    // Replanning cannot fix a payload that cannot be read: OutboxPayloads sets such a row aside at once.
     private static T Payload<T>(OutboxMessage message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(message.PayloadJson, PayloadJson)
-                   ?? throw new PermanentDeliveryException($"The {message.EventType} row {message.Id} has an empty payload.");
-        }
-        catch (JsonException ex)
-        {
-            // Replanning cannot fix a payload: set the row aside at once.
-            throw new PermanentDeliveryException($"The {message.EventType} row {message.Id} has a malformed payload: {ex.Message}", ex);
-        }
-    }
+        where T : class => OutboxPayloads.Deserialize<T>(message);
 
     /// <summary>Renders a mail; a faulty service template falls back to the host's or default template (logged) instead of failing the event.</summary>
     private RenderedMail Render(TemplateKind kind, string culture, object model, ServiceTemplates? service, CancellationToken cancellationToken)
@@ -173,6 +161,7 @@ public sealed partial class NotificationPlanner : IOutboxHandler
             .Select(p => new { p.Id, p.Name, p.Address })
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
+        var zone = await NetworkTimeZone.OfAsync(db, networkId, cancellationToken).ConfigureAwait(false);
         var broker = names.FirstOrDefault(p => p.Id == order.BrokerPartyId);
         var expert = names.FirstOrDefault(p => p.Id == order.ExpertPartyId);
         return new OrderFacts(
@@ -181,7 +170,8 @@ public sealed partial class NotificationPlanner : IOutboxHandler
             version is null ? null : ServiceTemplates.From(version),
             version?.AcceptWithinBusinessDays ?? 0,
             new PartyModel(broker?.Name ?? string.Empty, Address: broker?.Address),
-            new PartyModel(expert?.Name ?? string.Empty, Address: expert?.Address));
+            new PartyModel(expert?.Name ?? string.Empty, Address: expert?.Address),
+            zone);
     }
 
     private async Task<string> PartyNameAsync(DbContext db, Guid networkId, Guid partyId, CancellationToken cancellationToken) =>
@@ -191,5 +181,5 @@ public sealed partial class NotificationPlanner : IOutboxHandler
             .SingleOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false) ?? string.Empty;
 
-    private sealed record OrderFacts(ExpertOrder Order, string ServiceTitle, ServiceTemplates? Templates, int AcceptWithinBusinessDays, PartyModel Broker, PartyModel Expert);
+    private sealed record OrderFacts(ExpertOrder Order, string ServiceTitle, ServiceTemplates? Templates, int AcceptWithinBusinessDays, PartyModel Broker, PartyModel Expert, TimeZoneInfo Zone);
 }

@@ -1,18 +1,20 @@
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Notifications;
 
 /// <summary>
 /// Rows that carry a secret (a consent link) and must not keep it once delivered: the
-/// <see cref="OutboxEventTypes.ConsentRequested"/> event and the mail and digital message made out of it, all with keys
-/// starting with <see cref="ConsentKeyPrefix"/>. The dispatcher calls <see cref="ScrubAsync"/> for such a row right after
-/// marking it sent (the planner cannot: it must not change the row it handles).
+/// <see cref="OutboxEventTypes.ConsentRequested"/> and <see cref="OutboxEventTypes.ConsentDecided"/> events and the mails
+/// made out of them, all with keys starting with <see cref="ConsentKeyPrefix"/>. The notification feature's
+/// <see cref="NotificationOutboxHooks"/> calls <see cref="ScrubAsync"/> for such a row right after the dispatcher marked it
+/// sent (the planner cannot: it must not change the row it handles).
 /// </summary>
 public static class OutboxSecrets
 {
     /// <summary>Start of the keys of consent rows (<see cref="ConsentRequestedEvent.IdempotencyKey"/> and its follow-ups).</summary>
-    public const string ConsentKeyPrefix = "consent:";
+    public const string ConsentKeyPrefix = ConsentRequestedEvent.KeyPrefix;
 
     /// <summary>What a scrubbed row's payload reads.</summary>
     public const string ScrubbedPayload = "{\"scrubbed\":true}";

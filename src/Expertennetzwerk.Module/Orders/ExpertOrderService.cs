@@ -366,8 +366,7 @@ public sealed class ExpertOrderService
         return FormValidator.Validate(definition, formDataJson, requireComplete);
     }
 
-    private static TimeZoneInfo FindTimeZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo FindTimeZone(string id) => NetworkTimeZone.Find(id);
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

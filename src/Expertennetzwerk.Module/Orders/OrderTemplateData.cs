@@ -20,7 +20,8 @@ internal sealed record OrderTemplateData(
     ServiceCategory? Category,
     Party Broker,
     NetworkUser? BrokerContact,
-    Party Expert)
+    Party Expert,
+    TimeZoneInfo Zone)
 {
     /// <summary>The service's data categories.</summary>
     public DataSharing Sharing { get; } = DataSharing.TryParse(Version.DataCategoriesJson, out _) ?? DataSharing.None;
@@ -36,7 +37,8 @@ internal sealed record OrderTemplateData(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var userId = contactUserId ?? order.CreatedByUserId;
         var contact = await db.Set<NetworkUser>().AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.NetworkId == order.NetworkId, cancellationToken).ConfigureAwait(false);
-        return new OrderTemplateData(order, version, category, parties.Single(p => p.Id == order.BrokerPartyId), contact, parties.Single(p => p.Id == order.ExpertPartyId));
+        var zone = await NetworkTimeZone.OfAsync(db, order.NetworkId, cancellationToken).ConfigureAwait(false);
+        return new OrderTemplateData(order, version, category, parties.Single(p => p.Id == order.BrokerPartyId), contact, parties.Single(p => p.Id == order.ExpertPartyId), zone);
     }
 
     /// <summary>The model of the order description in <paramref name="language"/>.</summary>
@@ -51,8 +53,8 @@ internal sealed record OrderTemplateData(
             new PartyModel(Expert.Name, Address: Expert.Address),
             SharedCustomerData(language).Select(item => new LabeledValue(item.Label, item.Value)).ToList(),
             TemplateFormatter.FormFields(form, Order.FormDataJson, language),
-            TemplateFormatter.DateTime(Order.CreatedAt, language),
-            Order.PlacedAt is { } placed ? TemplateFormatter.DateTime(placed, language) : null);
+            TemplateFormatter.DateTime(Order.CreatedAt, language, Zone),
+            Order.PlacedAt is { } placed ? TemplateFormatter.DateTime(placed, language, Zone) : null);
     }
 
     /// <summary>The model of the consent declaration for one data subject.</summary>
@@ -71,8 +73,8 @@ internal sealed record OrderTemplateData(
             categories.Select(c => TemplateFormatter.Category(c, language)).ToList(),
             categories.Any(c => c.LegalBasis == LegalBasis.ExplicitHealthConsent),
             withdrawUrl,
-            TemplateFormatter.Date(expiresAt, language),
-            TemplateFormatter.DateTime(requestedAt, language));
+            TemplateFormatter.Date(expiresAt, language, Zone),
+            TemplateFormatter.DateTime(requestedAt, language, Zone));
     }
 
     /// <summary>

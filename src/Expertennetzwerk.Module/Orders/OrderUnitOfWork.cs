@@ -214,17 +214,8 @@ internal sealed class OrderUnitOfWork
         var recipients = trigger == OrderTrigger.Place
             ? $"party:{order.BrokerPartyId:D} party:{order.ExpertPartyId:D}"
             : $"party:{order.BrokerPartyId:D}";
-        var payload = JsonSerializer.Serialize(new
-        {
-            orderId = order.Id,
-            number = order.Number,
-            trigger = trigger.ToString(),
-            from = from.ToString(),
-            to = to.ToString(),
-            historySequence = sequence,
-        });
-        var eventType = trigger == OrderTrigger.Place ? OutboxEventTypes.OrderPlaced : OutboxEventTypes.OrderStateChanged;
-        db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, eventType, recipients, payload, $"{order.Id:N}:{trigger}:{sequence}", now));
+        var evt = new Outbox.Events.OrderEvent(order.Id, order.Number, trigger.ToString(), from.ToString(), to.ToString(), sequence);
+        db.Add(new OutboxMessage(Ids.New(_time), order.NetworkId, order.Id, evt.EventType(), recipients, OutboxPayloads.Serialize(evt), evt.IdempotencyKey(), now));
     }
 
     /// <summary>

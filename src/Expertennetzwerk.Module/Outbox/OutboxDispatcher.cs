@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Persistence.Dialects;
 using Expertennetzwerk.Module.Ports;
@@ -86,18 +85,19 @@ public sealed class OutboxDispatcher : BackgroundService
         {
             await using var scope = _services.CreateAsyncScope();
             var handlers = HandlersByEventType(scope.ServiceProvider.GetServices<IOutboxHandler>());
+            var hooks = scope.ServiceProvider.GetServices<IOutboxDeliveryHooks>().ToList();
             if (Options.MaxConcurrency == 1 || rows.Count == 1)
             {
                 foreach (var row in rows)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    await DeliverAsync(row, handlers, contexts, done, cancellationToken).ConfigureAwait(false);
+                    await DeliverAsync(row, handlers, hooks, contexts, done, cancellationToken).ConfigureAwait(false);
                 }
             }
             else
             {
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(rows, parallel, (row, ct) => new ValueTask(DeliverAsync(row, handlers, contexts, done, ct))).ConfigureAwait(false);
+                await Parallel.ForEachAsync(rows, parallel, (row, ct) => new ValueTask(DeliverAsync(row, handlers, hooks, contexts, done, ct))).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -197,7 +197,7 @@ public sealed class OutboxDispatcher : BackgroundService
     }
 
     private async Task DeliverAsync(
-        OutboxMessage row, Dictionary<string, IOutboxHandler> handlers, ConcurrentBag<DbContext> contexts, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
+        OutboxMessage row, Dictionary<string, IOutboxHandler> handlers, List<IOutboxDeliveryHooks> hooks, ConcurrentBag<DbContext> contexts, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
     {
         if (!contexts.TryTake(out var db))
         {
@@ -208,7 +208,7 @@ public sealed class OutboxDispatcher : BackgroundService
 
         try
         {
-            await DeliverAsync(row, db, handlers, done, cancellationToken).ConfigureAwait(false);
+            await DeliverAsync(row, db, handlers, hooks, done, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -220,7 +220,7 @@ public sealed class OutboxDispatcher : BackgroundService
         contexts.Add(db);
     }
 
-    private async Task DeliverAsync(OutboxMessage row, DbContext db, Dictionary<string, IOutboxHandler> handlers, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboxMessage row, DbContext db, Dictionary<string, IOutboxHandler> handlers, List<IOutboxDeliveryHooks> hooks, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
     {
         var context = new OutboxDeliveryContext(row, db);
         string? error = null;
@@ -258,11 +258,13 @@ public sealed class OutboxDispatcher : BackgroundService
         var now = Time.GetUtcNow();
         var kept = error is null
             ? await MarkSentAsync(db, row, context.FollowUps, now).ConfigureAwait(false)
-            : await MarkFailedAsync(db, row, error, permanent, now, handlers.ContainsKey(OutboxEventTypes.DeadLettered)).ConfigureAwait(false);
-        if (kept && error is null && OutboxSecrets.HoldsSecret(row))
+            : await MarkFailedAsync(db, row, error, permanent, now, hooks, handlers).ConfigureAwait(false);
+        if (kept && error is null)
         {
-            // A consent link lives in the outbox only until it is delivered (its follow-ups carry it on).
-            await OutboxSecrets.ScrubAsync(db, row.Id, CancellationToken.None).ConfigureAwait(false);
+            foreach (var hook in hooks)
+            {
+                await hook.AfterSentAsync(db, row, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         done[row.Id] = true;
@@ -306,7 +308,8 @@ public sealed class OutboxDispatcher : BackgroundService
         return true;
     }
 
-    private async Task<bool> MarkFailedAsync(DbContext db, OutboxMessage row, string error, bool permanent, DateTimeOffset now, bool noticeWanted)
+    private async Task<bool> MarkFailedAsync(
+        DbContext db, OutboxMessage row, string error, bool permanent, DateTimeOffset now, List<IOutboxDeliveryHooks> hooks, Dictionary<string, IOutboxHandler> handlers)
     {
         var attempts = row.Attempts + 1;
         var dead = permanent || attempts >= Options.MaxAttempts;
@@ -315,9 +318,17 @@ public sealed class OutboxDispatcher : BackgroundService
         var first = row.FirstAttemptAt ?? now;
         var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
 
-        // A dead letter is announced (to the operator, by whoever handles the notice) in the same commit, never twice.
-        var notice = dead && noticeWanted && DeadLetteredEvent.DeservesNotice(row);
-        await using var transaction = notice ? await db.Database.BeginTransactionAsync().ConfigureAwait(false) : null;
+        // What the hooks add to a dead letter (the operator's notice) is committed with it, never twice; a row no handler
+        // would deliver is not added (it could only dead-letter in turn).
+        var extra = new List<OutboxMessage>();
+        if (dead)
+        {
+            row.Attempts = attempts; // the batch's detached copy, settled here: the hooks see the final values
+            row.LastError = text;
+            extra.AddRange(hooks.SelectMany(h => h.OnDeadLettered(row, now)).Where(r => handlers.ContainsKey(r.EventType)));
+        }
+
+        await using var transaction = extra.Count > 0 ? await db.Database.BeginTransactionAsync().ConfigureAwait(false) : null;
         var kept = await Leased(db, row.Id, InstanceId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, status)
             .SetProperty(m => m.Attempts, attempts)
@@ -331,14 +342,8 @@ public sealed class OutboxDispatcher : BackgroundService
         {
             if (kept)
             {
-                row.Attempts = attempts;
-                row.LastError = text;
-                if (DeadLetteredEvent.NoticeFor(row, Guid.CreateVersion7(now), now) is { } noticeRow)
-                {
-                    db.Add(noticeRow);
-                    await db.SaveChangesAsync().ConfigureAwait(false);
-                }
-
+                db.AddRange(extra);
+                await db.SaveChangesAsync().ConfigureAwait(false);
                 await transaction.CommitAsync().ConfigureAwait(false);
             }
             else

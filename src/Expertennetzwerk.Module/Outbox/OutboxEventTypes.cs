@@ -19,40 +19,40 @@ public static class OutboxEventTypes
     public const string DigitalMessage = "digital-message";
 
     /// <summary>
-    /// A digital message was sent on an order (payload <see cref="Notifications.MessageSentEvent"/>); the planner tells the
+    /// A digital message was sent on an order (payload <c>Events.MessageSentEvent</c>); the planner tells the
     /// recipient party's users by mail (or digest) and pushes a digital message to the party.
     /// </summary>
     public const string MessageSent = "message.sent";
 
     /// <summary>
-    /// A broker asked a data subject for consent (payload <see cref="Notifications.ConsentRequestedEvent"/>, which holds the
-    /// secret link: scrub the row once delivered, see <see cref="Notifications.OutboxSecrets"/>).
+    /// A broker asked a data subject for consent (payload <c>Events.ConsentRequestedEvent</c>, which holds the
+    /// secret link: the notification feature scrubs the row once delivered).
     /// </summary>
     public const string ConsentRequested = "consent.requested";
 
     /// <summary>
-    /// A data subject agreed or declined on the consent page (payload <see cref="Notifications.ConsentDecidedEvent"/>); the
+    /// A data subject agreed or declined on the consent page (payload <c>Events.ConsentDecidedEvent</c>); the
     /// planner mails the confirmation with the full text and, after an agreement, the withdrawal link (a secret: the row is
-    /// scrubbed once delivered, see <see cref="Notifications.OutboxSecrets"/>).
+    /// scrubbed once delivered).
     /// </summary>
     public const string ConsentDecided = "consent.decided";
 
     /// <summary>
     /// A consent was withdrawn and the order kept its state (a draft, a completed or disputed order; payload
-    /// <see cref="Notifications.ConsentWithdrawnEvent"/>, no personal data); the planner tells the broker's users. A
+    /// <c>Events.ConsentWithdrawnEvent</c>, no personal data); the planner tells the broker's users. A
     /// withdrawal that cancels the order is told by the state change instead.
     /// </summary>
     public const string ConsentWithdrawn = "consent.withdrawn";
 
     /// <summary>
-    /// Written by the dispatcher when a row dead-letters (payload <see cref="Notifications.DeadLetteredEvent"/>, built by
-    /// <see cref="Notifications.DeadLetteredEvent.NoticeFor"/>); the planner mails the operator. Never written for a notice itself.
+    /// Written in the commit that dead-letters a row, by the notification feature's dispatcher hook (payload
+    /// <c>Events.DeadLetteredEvent</c>); the planner mails the operator. Never written for a notice itself.
     /// </summary>
     public const string DeadLettered = "outbox.dead-lettered";
 
-    /// <summary>A notification held for a user's daily digest (payload <see cref="Notifications.DigestItem"/>); delivering it does nothing, the <see cref="Digest"/> row bundles it.</summary>
+    /// <summary>A notification held for a user's daily digest (payload: the notification feature's <c>DigestItem</c>); delivering it does nothing, the <see cref="Digest"/> row bundles it.</summary>
     public const string DigestItem = "digest-item";
 
-    /// <summary>A user's daily digest (payload <see cref="Notifications.DigestRun"/>): bundles the user's <see cref="DigestItem"/> rows of one slot into one mail.</summary>
+    /// <summary>A user's daily digest (payload: the notification feature's <c>DigestRun</c>): bundles the user's <see cref="DigestItem"/> rows of one slot into one mail.</summary>
     public const string Digest = "digest";
 }

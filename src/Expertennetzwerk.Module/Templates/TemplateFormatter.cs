@@ -12,7 +12,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// <list type="bullet">
 /// <item>Money: "1.234,56 €" (de), "€1,234.56" (en); negative "-1.234,56 €", "-€1,234.56".</item>
 /// <item>Dates: "07.03.2025" (de), ISO "2025-03-07" (en: unambiguous for British and American readers alike).</item>
-/// <item>Date and time: "07.03.2025, 14:30 Uhr" (de), "2025-03-07 14:30" (en), in German time (Europe/Berlin).</item>
+/// <item>Date and time: "07.03.2025, 14:30 Uhr" (de), "2025-03-07 14:30" (en), in the network's time zone (see <c>NetworkTimeZone</c>).</item>
 /// </list>
 /// </summary>
 public static class TemplateFormatter
@@ -25,7 +25,6 @@ public static class TemplateFormatter
 
     private static readonly CultureInfo GermanCulture = CultureInfo.GetCultureInfo("de-DE");
     private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo Berlin = FindBerlin();
 
     /// <summary>The language of <paramref name="culture"/>: <c>en</c> for "en", "en-GB", "en-US" …, otherwise <c>de</c> (also for null or unknown).</summary>
     public static string Language(string? culture)
@@ -62,14 +61,14 @@ public static class TemplateFormatter
     public static string Date(DateOnly date, string language) =>
         date.ToString(Language(language) == English ? "yyyy-MM-dd" : "dd.MM.yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>The calendar day of <paramref name="moment"/> in German time, formatted as <see cref="Date(DateOnly, string)"/>.</summary>
-    public static string Date(DateTimeOffset moment, string language) =>
-        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Berlin).DateTime), language);
+    /// <summary>The calendar day of <paramref name="moment"/> in <paramref name="zone"/> (the network's), formatted as <see cref="Date(DateOnly, string)"/>.</summary>
+    public static string Date(DateTimeOffset moment, string language, TimeZoneInfo zone) =>
+        Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, zone).DateTime), language);
 
-    /// <summary>Date and time in German time: "07.03.2025, 14:30 Uhr" (de), "2025-03-07 14:30" (en).</summary>
-    public static string DateTime(DateTimeOffset moment, string language)
+    /// <summary>Date and time in <paramref name="zone"/> (the network's): "07.03.2025, 14:30 Uhr" (de), "2025-03-07 14:30" (en).</summary>
+    public static string DateTime(DateTimeOffset moment, string language, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTime(moment, Berlin);
+        var local = TimeZoneInfo.ConvertTime(moment, zone);
         return Language(language) == English
             ? local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : local.ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture) + " Uhr";
@@ -234,16 +233,4 @@ public static class TemplateFormatter
 
     private static string ChoiceLabel(FormField field, string value, string language) =>
         field.Choices.FirstOrDefault(c => c.Value == value) is { } choice ? Label(choice.Labels, language, value) : value;
-
-    private static TimeZoneInfo FindBerlin()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

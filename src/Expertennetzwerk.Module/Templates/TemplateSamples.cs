@@ -15,35 +15,35 @@ public static class TemplateSamples
             TemplateKind.OrderDescription => OrderDescription(lang),
             TemplateKind.ConsentDeclaration => ConsentDeclaration(lang, healthData: true),
             TemplateKind.MailOrderPlaced => new OrderPlacedMailModel(
-                "Dr. Björn Köhler", "A-2025-000123", ServiceTitle(lang), Broker, TemplateFormatter.DateTime(Placed, lang),
+                "Dr. Björn Köhler", "A-2025-000123", ServiceTitle(lang), Broker, TemplateFormatter.DateTime(Placed, lang, SampleZone),
                 TemplateFormatter.Date(new DateOnly(2025, 3, 11), lang), "https://crm.example.de/auftraege/A-2025-000123",
                 De(lang) ? "Der Kunde ist ab 14 Uhr am besten telefonisch erreichbar." : "The customer is best reached by phone after 2 pm."),
             TemplateKind.MailOrderStateChanged => new OrderStateChangedMailModel(
                 "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert,
                 TemplateFormatter.OrderState(Orders.OrderState.InProgress, lang), TemplateFormatter.OrderState(Orders.OrderState.AwaitingInformation, lang),
-                TemplateFormatter.DateTime(Placed.AddDays(2), lang), "https://crm.example.de/auftraege/A-2025-000123",
+                TemplateFormatter.DateTime(Placed.AddDays(2), lang, SampleZone), "https://crm.example.de/auftraege/A-2025-000123",
                 De(lang) ? "Bitte reichen Sie die letzte Depotübersicht (Stand 31.12.2024) nach." : "Please send the latest custody account statement (as of 31 December 2024)."),
             TemplateKind.MailOrderCompleted => new OrderCompletedMailModel(
-                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(6), lang),
+                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(6), lang, SampleZone),
                 "https://crm.example.de/auftraege/A-2025-000123", "https://crm.example.de/auftraege/A-2025-000123/bewertung"),
             TemplateKind.MailConsentRequested => new ConsentRequestedMailModel(
                 "Günther Schäfer", Broker, Expert, ServiceTitle(lang), "https://crm.example.de/einwilligung/3q2-7Lx9vT0aKpR4mWcZbE",
                 TemplateFormatter.Date(new DateOnly(2025, 3, 21), lang)),
             TemplateKind.MailDisputeOpened => new DisputeOpenedMailModel(
-                "A-2025-000123", ServiceTitle(lang), Broker, Expert, Broker.Name, TemplateFormatter.DateTime(Placed.AddDays(20), lang), "https://crm.example.de/betrieb/auftraege/A-2025-000123"),
+                "A-2025-000123", ServiceTitle(lang), Broker, Expert, Broker.Name, TemplateFormatter.DateTime(Placed.AddDays(20), lang, SampleZone), "https://crm.example.de/betrieb/auftraege/A-2025-000123"),
             TemplateKind.MailDeadLetter => new DeadLetterMailModel(
                 "5f0c9a6e-2b1d-4c8e-9f3a-7d6b2e1c0a94", "OrderPlaced", 8,
-                TemplateFormatter.DateTime(Placed, lang), TemplateFormatter.DateTime(Placed.AddHours(26), lang),
+                TemplateFormatter.DateTime(Placed, lang, SampleZone), TemplateFormatter.DateTime(Placed.AddHours(26), lang, SampleZone),
                 "SMTP 550 5.1.1 <b.koehler@finanzkontor-koehler.de>: Recipient address rejected", "https://crm.example.de/betrieb/zustellung"),
             TemplateKind.MailMessageReceived => new MessageReceivedMailModel(
-                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(3), lang),
+                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(3), lang, SampleZone),
                 "https://crm.example.de/auftraege/A-2025-000123"),
             TemplateKind.MailConsentConfirmation => new ConsentConfirmationMailModel(
-                "Günther Schäfer", Broker, Expert, ServiceTitle(lang), "A-2025-000123", true, TemplateFormatter.DateTime(Placed.AddDays(-1), lang),
+                "Günther Schäfer", Broker, Expert, ServiceTitle(lang), "A-2025-000123", true, TemplateFormatter.DateTime(Placed.AddDays(-1), lang, SampleZone),
                 De(lang) ? "Einwilligungserklärung zur Übermittlung personenbezogener Daten\n\n…" : "Declaration of consent to the transfer of personal data\n\n…",
                 "https://crm.example.de/einwilligung/widerruf/9Zx-4kLm2PqR7sTu0VwXyA"),
             TemplateKind.MailConsentWithdrawn => new ConsentWithdrawnMailModel(
-                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(1), lang), true,
+                "Jürgen Weiß", "A-2025-000123", ServiceTitle(lang), Expert, TemplateFormatter.DateTime(Placed.AddDays(1), lang, SampleZone), true,
                 "https://crm.example.de/auftraege/A-2025-000123"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
@@ -75,7 +75,7 @@ public static class TemplateSamples
                 new(de ? "Gewünschter Termin" : "Preferred date", TemplateFormatter.Date(new DateOnly(2025, 3, 18), lang)),
             ],
             TemplateFormatter.Date(new DateOnly(2025, 3, 6), lang),
-            TemplateFormatter.Date(Placed, lang),
+            TemplateFormatter.Date(Placed, lang, SampleZone),
             de ? "Herr Schäfer möchte einen Teil der Erbschaft anlegen; bitte auf Kostenquote achten." : "Mr Schäfer wants to invest part of an inheritance; please mind the cost ratio.");
     }
 
@@ -111,6 +111,10 @@ public static class TemplateSamples
     }
 
     private static readonly DateTimeOffset Placed = new(2025, 3, 7, 14, 30, 0, TimeSpan.FromHours(1));
+
+    // The samples are in March 2025, German winter time: a fixed +01:00 shows them as a Berlin network would, without
+    // depending on the system's time-zone data.
+    private static readonly TimeZoneInfo SampleZone = TimeZoneInfo.CreateCustomTimeZone("Sample +01:00", TimeSpan.FromHours(1), "Sample", "Sample");
 
     private static PartyModel Broker { get; } = new("Weiß & Söhne Versicherungsmakler GmbH", "Jürgen Weiß", "j.weiss@weiss-soehne.de", "+49 40 9876543", "Mönckebergstraße 7, 20095 Hamburg");
 

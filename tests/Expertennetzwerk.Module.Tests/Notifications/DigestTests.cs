@@ -99,7 +99,7 @@ public sealed class DigestTests
     [InlineData("2026-10-24T12:00:00Z", 2, "2026-10-25T00:00:00Z")] // 02:00 happens twice: the earlier (CEST)
     public void The_next_slot_is_the_digest_hour_in_the_network_time_zone(string now, int hour, string expected)
     {
-        var slot = DigestSchedule.NextSlot(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), DigestSchedule.Zone("Europe/Berlin"), hour);
+        var slot = DigestSchedule.NextSlot(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), hour);
 
         slot.Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -110,7 +110,7 @@ public sealed class DigestTests
         var recipient = new Ports.Recipient(Guid.CreateVersion7(), null, "a@example.test", "Dr. <b>Böse</b>", "de-DE");
         var item = new DigestItem(recipient.UserId!.Value, NotificationKind.MessageReceived, DateTimeOffset.UnixEpoch, "Betreff & <i>mehr</i>", "\"Grund\" <img src=x onerror=alert(1)>", "https://x.test/?a=1&b=2", DateTimeOffset.UnixEpoch);
 
-        var mail = DigestHandler.Compose(recipient, [item]);
+        var mail = DigestHandler.Compose(recipient, [item], TimeZoneInfo.Utc);
 
         mail.Html.Should().NotContain("<b>").And.NotContain("<i>").And.NotContain("<img")
             .And.Contain("Dr. &lt;b&gt;Böse&lt;/b&gt;").And.Contain("Betreff &amp; &lt;i&gt;mehr&lt;/i&gt;").And.Contain("href=\"https://x.test/?a=1&amp;b=2\"");

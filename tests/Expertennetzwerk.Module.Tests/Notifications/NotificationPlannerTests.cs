@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Outbox.Events;
 using Expertennetzwerk.Module.Ports;
 using Expertennetzwerk.Module.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -197,10 +198,9 @@ public sealed class NotificationPlannerTests
         var id = await kit.Host.OrderInAsync("Draft");
         var consentId = Guid.CreateVersion7();
         var link = "https://crm.example.org/expertennetzwerk/consent/geheim-123";
-        var evt = await kit.WriteAsync(OutboxEventTypes.ConsentRequested, id,
-            new ConsentRequestedEvent(id, consentId, "Erika Mustermann", "erika@example.test", "en", link,
-                "https://crm.example.org/expertennetzwerk/consent/withdraw/w-456", kit.Host.Time.GetUtcNow().AddDays(14)),
-            ConsentRequestedEvent.IdempotencyKey(consentId));
+        var requested = new ConsentRequestedEvent(id, consentId, "Erika Mustermann", "erika@example.test", "en", link,
+            "https://crm.example.org/expertennetzwerk/consent/withdraw/w-456", kit.Host.Time.GetUtcNow().AddDays(14));
+        var evt = await kit.WriteAsync(OutboxEventTypes.ConsentRequested, id, requested, requested.IdempotencyKey());
 
         var rows = await kit.PlanAsync(evt);
 
@@ -229,8 +229,8 @@ public sealed class NotificationPlannerTests
         var order = await kit.Host.LoadOrderAsync(id);
         var messageId = Guid.CreateVersion7();
         // Anna writes for the expert party to the broker party: Ben is told, Anna (also a broker user) is not.
-        var evt = await kit.WriteAsync(OutboxEventTypes.MessageSent, id,
-            new MessageSentEvent(id, messageId, kit.N.ExpertPartyId, kit.N.BrokerPartyId, kit.Anna), MessageSentEvent.IdempotencyKey(messageId));
+        var sent = Sent(id, order.Number, messageId, kit.N.ExpertPartyId, kit.N.BrokerPartyId, kit.Anna, 40);
+        var evt = await kit.WriteAsync(OutboxEventTypes.MessageSent, id, sent, sent.IdempotencyKey());
 
         var rows = await kit.PlanAsync(evt);
 
@@ -240,13 +240,16 @@ public sealed class NotificationPlannerTests
         NotificationKit.Mails(rows).Should().HaveCount(1, "the sender is not told of their own message");
         rows.Should().NotContain(r => r.EventType == OutboxEventTypes.DigitalMessage, "the sending command wrote the message's own delivery row");
         var toDataSubject = await kit.WriteAsync(OutboxEventTypes.MessageSent, id,
-            new MessageSentEvent(id, Guid.CreateVersion7(), kit.N.BrokerPartyId, null, kit.Anna), "message:to-data-subject");
+            Sent(id, order.Number, Guid.CreateVersion7(), kit.N.BrokerPartyId, null, kit.Anna, 41), "message:to-data-subject");
         (await kit.PlanAsync(toDataSubject)).Should().BeEmpty("a message to a data subject notifies no party");
 
         var foreign = await kit.WriteAsync(OutboxEventTypes.MessageSent, id,
-            new MessageSentEvent(id, Guid.CreateVersion7(), kit.N.ExpertPartyId, kit.N.OtherBrokerPartyId), "message:foreign");
+            Sent(id, order.Number, Guid.CreateVersion7(), kit.N.ExpertPartyId, kit.N.OtherBrokerPartyId, null, 42), "message:foreign");
         (await kit.PlanAsync(foreign)).Should().BeEmpty("a party that is not on the order is never told");
     }
+
+    private static MessageSentEvent Sent(Guid orderId, string number, Guid messageId, Guid senderPartyId, Guid? recipientPartyId, Guid? senderUserId, int sequence) =>
+        new(orderId, number, messageId, nameof(Module.Messaging.DigitalMessageKind.Thread), senderUserId, senderPartyId, nameof(Module.Common.PartyKind.Expert), recipientPartyId, sequence, 0);
 
     [SkippableTheory]
     [MemberData(nameof(Kinds))]

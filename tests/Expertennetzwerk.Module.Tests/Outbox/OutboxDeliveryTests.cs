@@ -213,7 +213,7 @@ public sealed class OutboxDeliveryTests
         mails.Should().HaveCount(2).And.OnlyContain(r => r.Status == OutboxStatus.DeadLettered);
         var notices = rows.Where(r => r.EventType == OutboxEventTypes.DeadLettered).ToList();
         notices.Should().HaveCount(2, "one notice per dead row, none for the dead notice mails").And.OnlyContain(r => r.Status == OutboxStatus.Sent && r.Recipients == "operator");
-        var payloads = notices.Select(n => OutboxPayloads.Deserialize<Module.Notifications.DeadLetteredEvent>(n)).ToList();
+        var payloads = notices.Select(n => OutboxPayloads.Deserialize<Module.Outbox.Events.DeadLetteredEvent>(n)).ToList();
         payloads.Select(n => n.MessageId).Should().BeEquivalentTo(mails.Select(r => r.Id));
         payloads.Should().OnlyContain(n => n.Attempts == 1 && n.EventType == OutboxEventTypes.Mail && n.LastError!.Contains("550"));
         var noticeMails = rows.Where(r => r.EventType == OutboxEventTypes.Mail && r.IdempotencyKey.StartsWith("deadletter:", StringComparison.Ordinal)).ToList();

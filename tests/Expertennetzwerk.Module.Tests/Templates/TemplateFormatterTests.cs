@@ -16,16 +16,20 @@ public class TemplateFormatterTests
     [InlineData(-123456789, "en-GB", "-€1,234,567.89")]
     public void Money(long cents, string language, string expected) => TemplateFormatter.Money(cents, language).Should().Be(expected);
 
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
     [Fact]
-    public void Dates_and_times_in_german_time()
+    public void Dates_and_times_in_the_given_zone()
     {
         TemplateFormatter.Date(new DateOnly(2025, 3, 7), "de").Should().Be("07.03.2025");
         TemplateFormatter.Date(new DateOnly(2025, 3, 7), "en").Should().Be("2025-03-07");
 
         // 23:30 UTC on 6 March is already 7 March in Germany; 12:30 UTC in July is 14:30 summer time.
-        TemplateFormatter.Date(new DateTimeOffset(2025, 3, 6, 23, 30, 0, TimeSpan.Zero), "de").Should().Be("07.03.2025");
-        TemplateFormatter.DateTime(new DateTimeOffset(2025, 7, 1, 12, 30, 0, TimeSpan.Zero), "de").Should().Be("01.07.2025, 14:30 Uhr");
-        TemplateFormatter.DateTime(new DateTimeOffset(2025, 7, 1, 12, 30, 0, TimeSpan.Zero), "en").Should().Be("2025-07-01 14:30");
+        TemplateFormatter.Date(new DateTimeOffset(2025, 3, 6, 23, 30, 0, TimeSpan.Zero), "de", Berlin).Should().Be("07.03.2025");
+        TemplateFormatter.DateTime(new DateTimeOffset(2025, 7, 1, 12, 30, 0, TimeSpan.Zero), "de", Berlin).Should().Be("01.07.2025, 14:30 Uhr");
+        TemplateFormatter.DateTime(new DateTimeOffset(2025, 7, 1, 12, 30, 0, TimeSpan.Zero), "en", Berlin).Should().Be("2025-07-01 14:30");
+        TemplateFormatter.DateTime(new DateTimeOffset(2025, 7, 1, 12, 30, 0, TimeSpan.Zero), "de", TimeZoneInfo.FindSystemTimeZoneById("America/New_York"))
+            .Should().Be("01.07.2025, 08:30 Uhr");
     }
 
     [Fact]

@@ -1,13 +1,11 @@
-using System.Text.Json;
-using Expertennetzwerk.Module.Outbox;
-
-namespace Expertennetzwerk.Module.Notifications;
+namespace Expertennetzwerk.Module.Outbox.Events;
 
 /// <summary>
 /// Payload of a <see cref="OutboxEventTypes.DeadLettered"/> row: a notice that an outbox row was set aside after its
-/// last attempt. The dispatcher builds the notice with <see cref="NoticeFor"/> and commits it together with dead-lettering
-/// the row; the notification planner mails the operator. No notice is written for a notice, nor for a row the planner
-/// made out of one (keys starting with <see cref="KeyPrefix"/>), so a broken operator address cannot loop.
+/// last attempt. Whoever announces dead letters (the notification feature, through <see cref="IOutboxDeliveryHooks"/>)
+/// builds it with <see cref="NoticeFor"/>, and the dispatcher commits it together with dead-lettering the row. No notice is
+/// written for a notice, nor for a row made out of one (keys starting with <see cref="KeyPrefix"/>), so a broken
+/// operator address cannot loop.
 /// </summary>
 /// <param name="MessageId">The dead row's id.</param>
 /// <param name="EventType">The dead row's event type.</param>
@@ -15,9 +13,9 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <param name="OrderId">The order it was about, if any.</param>
 /// <param name="Attempts">How often delivery was tried.</param>
 /// <param name="CreatedAt">When the dead row was written.</param>
-/// <param name="LastAttemptAt">When it was tried the last time.</param>
+/// <param name="LastAttemptAt">When it was tried the last time (also when the notice was written).</param>
 /// <param name="LastError">The last error.</param>
-public sealed record DeadLetteredEvent(
+internal sealed record DeadLetteredEvent(
     Guid MessageId,
     string EventType,
     string IdempotencyKey,
@@ -30,6 +28,13 @@ public sealed record DeadLetteredEvent(
     /// <summary>The start of every dead-letter notice's key, and so of the keys of the mails made out of it.</summary>
     public const string KeyPrefix = "deadletter:";
 
+    /// <summary>
+    /// The notice row's idempotency key: <c>deadletter:{dead row id:N}:{last attempt in UTC ticks}</c>, so a row that is
+    /// re-queued by the operator and dead-letters again gets a notice of its own. (<see cref="IdempotencyKey"/> is the
+    /// dead row's key.)
+    /// </summary>
+    public string NoticeKey() => $"{KeyPrefix}{MessageId:N}:{LastAttemptAt.UtcTicks}";
+
     /// <summary>True when a dead letter of <paramref name="deadRow"/> deserves a notice: not for notices and their mails.</summary>
     public static bool DeservesNotice(OutboxMessage deadRow)
     {
@@ -39,9 +44,8 @@ public sealed record DeadLetteredEvent(
     }
 
     /// <summary>
-    /// The notice row for <paramref name="deadRow"/> (the dispatcher adds it in the commit that dead-letters the row), or
-    /// null when it deserves none (<see cref="DeservesNotice"/>). Its key is <c>deadletter:{row id}:{now in UTC ticks}</c>, so a
-    /// row that is re-queued by the operator and dead-letters again gets a notice of its own.
+    /// The notice row for <paramref name="deadRow"/>, or null when it deserves none (<see cref="DeservesNotice"/>); its key
+    /// is <see cref="NoticeKey"/>.
     /// </summary>
     /// <param name="deadRow">The row being dead-lettered, with its final <see cref="OutboxMessage.Attempts"/> and <see cref="OutboxMessage.LastError"/>.</param>
     /// <param name="noticeId">The new row's id.</param>
@@ -56,13 +60,6 @@ public sealed record DeadLetteredEvent(
 
         var payload = new DeadLetteredEvent(deadRow.Id, deadRow.EventType, deadRow.IdempotencyKey, deadRow.OrderId, deadRow.Attempts, deadRow.CreatedAt, now, deadRow.LastError);
         return new OutboxMessage(
-            noticeId,
-            deadRow.NetworkId,
-            deadRow.OrderId,
-            OutboxEventTypes.DeadLettered,
-            "operator",
-            JsonSerializer.Serialize(payload),
-            $"{KeyPrefix}{deadRow.Id:N}:{now.UtcTicks}",
-            now);
+            noticeId, deadRow.NetworkId, deadRow.OrderId, OutboxEventTypes.DeadLettered, "operator", OutboxPayloads.Serialize(payload), payload.NoticeKey(), now);
     }
 }

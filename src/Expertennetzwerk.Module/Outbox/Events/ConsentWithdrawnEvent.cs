@@ -1,0 +1,15 @@
+namespace Expertennetzwerk.Module.Outbox.Events;
+
+/// <summary>
+/// Payload of a <see cref="OutboxEventTypes.ConsentWithdrawn"/> row: a consent of the order was withdrawn and the order
+/// kept its state (no personal data: the planner tells the broker's users which order it is).
+/// </summary>
+/// <param name="OrderId">The order.</param>
+/// <param name="ConsentId">The withdrawn consent.</param>
+/// <param name="State">The order's state (Draft: the draft stays and waits for a new consent; else its data are blocked).</param>
+/// <param name="WithdrawnAt">When.</param>
+internal sealed record ConsentWithdrawnEvent(Guid OrderId, Guid ConsentId, string State, DateTimeOffset WithdrawnAt)
+{
+    /// <summary>The row's idempotency key: <c>{orderId:N}:ConsentWithdrawn:{consentId:N}</c> (a consent is withdrawn once).</summary>
+    public string IdempotencyKey() => $"{OrderId:N}:ConsentWithdrawn:{ConsentId:N}";
+}
