@@ -34,6 +34,8 @@ public sealed class OutboxDispatcher : BackgroundService
 
     // Dependencies are resolved at first use, not here: the generic host creates every hosted service before the
     // module's start-up check runs, and a missing registration should fail with that check's message.
+    private int _idleWaits;
+
     internal OutboxDispatcher(IServiceProvider services, Func<OutboxOptions> options, ILogger logger, string? instanceId = null)
     {
         _services = services;
@@ -119,6 +121,12 @@ public sealed class OutboxDispatcher : BackgroundService
         return rows.Count;
     }
 
+    /// <summary>
+    /// How often the dispatcher has gone to sleep until the next wake-up or poll (it found nothing due). Tests wait for it
+    /// instead of sleeping; a pulse given after it counted is not lost (the signal latches).
+    /// </summary>
+    internal int IdleWaits => Volatile.Read(ref _idleWaits);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -155,6 +163,7 @@ public sealed class OutboxDispatcher : BackgroundService
             {
                 if (wait > TimeSpan.Zero)
                 {
+                    Interlocked.Increment(ref _idleWaits);
                     await Signal.WaitAsync(wait, Time, stoppingToken).ConfigureAwait(false);
                 }
             }

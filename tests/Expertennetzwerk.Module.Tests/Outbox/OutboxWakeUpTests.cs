@@ -79,20 +79,17 @@ public sealed class OutboxWakeUpTests
         await dispatcher.StartAsync(CancellationToken.None);
         try
         {
-            await Task.Delay(200); // the dispatcher found nothing and sleeps
+            // The dispatcher found nothing and sleeps (its poll is an hour): only a wake-up can bring it back in time.
+            await OutboxTestKit.EventuallyAsync(() => Task.FromResult(dispatcher.IdleWaits >= 1), TimeSpan.FromSeconds(15), "the dispatcher goes to sleep");
 
             var orderId = await host.OrderInAsync("Placed");
             var number = (await host.LoadOrderAsync(orderId)).Number;
 
             // The event is planned into mails (a second round of rows, written by the dispatcher itself) and delivered.
             var mailbox = host.Services.GetRequiredService<DevelopmentMailbox>();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!mailbox.List().Any(m => m.Mail.Subject.Contains(number, StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromSeconds(15))
-            {
-                await Task.Delay(20);
-            }
-
-            mailbox.List().Should().Contain(m => m.Mail.Subject.Contains(number, StringComparison.Ordinal), "the commit woke the dispatcher; its poll is an hour");
+            await OutboxTestKit.EventuallyAsync(
+                () => Task.FromResult(mailbox.List().Any(m => m.Mail.Subject.Contains(number, StringComparison.Ordinal))), TimeSpan.FromSeconds(15),
+                "the commit woke the dispatcher; its poll is an hour");
         }
         finally
         {
