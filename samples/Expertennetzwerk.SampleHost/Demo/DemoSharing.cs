@@ -3,7 +3,7 @@ using Expertennetzwerk.Module.Catalog;
 namespace Expertennetzwerk.SampleHost.Demo;
 
 /// <summary>
-/// What each demo service shares with its expert (DESIGN.md §5): categories of customer data with their legal basis and
+/// What each demo service shares with its expert (see the module's docs/design.md): categories of customer data with their legal basis and
 /// data subjects. Contact data follow from the broker contract; financial, payroll and health data need consent.
 /// </summary>
 public static class DemoSharing

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Microsoft.AspNetCore.Routing;
 
 /// <summary>
-/// The pages a data subject reaches through the links of a consent request (DESIGN.md §5): the consent declaration with
+/// The pages a data subject reaches through the links of a consent request (docs/design.md, "Consent and personal data"): the consent declaration with
 /// "agree" and "decline", and the withdrawal page. Showing a page (GET) never uses a link up — mail scanners fetch links;
 /// only the POST of a decision does, once, protected against CSRF. Every invalid, expired or used link gets the same
 /// neutral page (404). The routes are those of the module's default links (<c>IPublicLinks</c>).

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Expertennetzwerk.Module.Catalog;
 
 /// <summary>
-/// Saving services (DESIGN.md §6): an expert party creates a service and edits it; every save is a new, immutable
+/// Saving services (docs/design.md, "Services and forms"): an expert party creates a service and edits it; every save is a new, immutable
 /// version that stays unpublished until the operator approves it. The expert submits a draft version, the operator
 /// approves it (it becomes the service's published version, the previous one is superseded; orders keep the version
 /// they were placed against) or rejects it with a reason. A newer save supersedes the service's earlier unpublished

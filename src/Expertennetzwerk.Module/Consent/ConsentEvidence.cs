@@ -7,7 +7,7 @@ using Expertennetzwerk.Module.Orders;
 namespace Expertennetzwerk.Module.Consent;
 
 /// <summary>
-/// The evidence a consent keeps (DESIGN.md §5): the data it covers in a canonical form (the order's shared customer
+/// The evidence a consent keeps (docs/design.md, "Consent and personal data"): the data it covers in a canonical form (the order's shared customer
 /// fields and its form data, keys sorted, no whitespace) and SHA-256 hashes. A consent is stale when the order's
 /// current data hash differs from the one it was given for; Place forwards exactly the data the hash covers.
 /// </summary>

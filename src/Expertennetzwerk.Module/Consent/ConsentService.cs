@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace Expertennetzwerk.Module.Consent;
 
 /// <summary>
-/// Consent (Einwilligungserklärung, DESIGN.md §5): the broker asks each data subject whose legal basis is consent
+/// Consent (Einwilligungserklärung, see docs/design.md): the broker asks each data subject whose legal basis is consent
 /// through an expiring, single-use link or records a paper consent with a scan; the data subject agrees or declines
 /// on the consent page and can withdraw later through a link of its own (or the broker records a withdrawal given by
 /// phone or letter). Every step is historised on the order without personal data; the evidence (text, template,

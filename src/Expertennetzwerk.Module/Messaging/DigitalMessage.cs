@@ -5,7 +5,7 @@ namespace Expertennetzwerk.Module.Messaging;
 /// <summary>
 /// A digital message (digitale Nachricht), archived with its order: either one of the order's thread between the
 /// broker party and the assigned expert party, or a consent request to a data subject. Its text, subject and the data
-/// subject's name and address are personal data (DESIGN.md §5): they live here and in the delivery row only, never in
+/// subject's name and address are personal data (docs/design.md, "Consent and personal data"): they live here and in the delivery row only, never in
 /// the order's history.
 /// </summary>
 public sealed class DigitalMessage

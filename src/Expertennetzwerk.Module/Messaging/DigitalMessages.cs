@@ -28,7 +28,7 @@ internal static class DigitalMessages
     /// <summary>Longest data subject's address.</summary>
     public const int MaxAddressLength = 320;
 
-    /// <summary>The history event of a message (the text stays out of the history, DESIGN.md §5).</summary>
+    /// <summary>The history event of a message (the text stays out of the history: personal data never enter it, see docs/design.md).</summary>
     public const string HistoryEvent = MessageSentEvent.HistoryEvent;
 
     /// <summary>

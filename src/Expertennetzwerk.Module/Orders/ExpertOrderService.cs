@@ -327,7 +327,7 @@ public sealed class ExpertOrderService
 
     /// <summary>
     /// The customer data the order keeps: the display name, plus exactly the fields the service's data categories name
-    /// (data minimisation, DESIGN.md §5). A field the host does not know is simply absent.
+    /// (data minimisation, docs/design.md). A field the host does not know is simply absent.
     /// </summary>
     private static string CustomerSnapshot(CustomerRecord customer, string displayName, ExpertServiceVersion version)
     {

@@ -2,7 +2,7 @@ using Expertennetzwerk.Module.Common;
 
 namespace Expertennetzwerk.Module.Orders;
 
-/// <summary>Who may see an order, and in which role (DESIGN.md §3, visibility).</summary>
+/// <summary>Who may see an order, and in which role (docs/design.md, "Actors and what they see").</summary>
 public static class OrderAccess
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Expertennetzwerk.Module.Orders;
 
-/// <summary>What can happen to an order (the workflow's triggers, DESIGN.md §4).</summary>
+/// <summary>What can happen to an order (the workflow's triggers, docs/design.md and docs/workflow.md).</summary>
 public enum OrderTrigger
 {
     /// <summary>The broker saves the draft's form data (internal).</summary>

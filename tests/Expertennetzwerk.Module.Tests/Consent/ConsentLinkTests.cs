@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Expertennetzwerk.Module.Tests.Consent;
 
 /// <summary>
-/// Consent through a link (DESIGN.md §5): the broker asks, the data subject opens the page (any number of times) and
+/// Consent through a link (docs/design.md, "Consent and personal data"): the broker asks, the data subject opens the page (any number of times) and
 /// decides once; Place needs a fresh consent; every invalid link gets the same neutral answer and changes nothing.
 /// </summary>
 public sealed class ConsentLinkTests

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Tests.Orders;
 
-/// <summary>The guards of Place (DESIGN.md §4 and the advisor rule of §6), each with its refusal code and German text.</summary>
+/// <summary>The guards of Place (docs/design.md: the workflow and the advisor rule), each with its refusal code and German text.</summary>
 public sealed class PlaceGuardTests
 {
     public static TheoryData<DatabaseKind, string> Cases()

@@ -5,7 +5,7 @@ using Expertennetzwerk.Module.Tests.Support;
 
 namespace Expertennetzwerk.Module.Tests.Orders;
 
-/// <summary>DESIGN.md §3 visibility: who sees which order, and what the operator sees of personal data.</summary>
+/// <summary>Visibility (docs/design.md, "Actors and what they see"): who sees which order, and what the operator sees of personal data.</summary>
 public sealed class VisibilityTests(SharedHosts hosts) : IClassFixture<SharedHosts>
 {
     [SkippableTheory]

@@ -12,7 +12,7 @@ namespace Expertennetzwerk.Module.Tests.Persistence;
 
 /// <summary>
 /// Free-text search uses the FTS5 trigram table when the database has it and an unindexed LIKE otherwise
-/// (DESIGN.md §7: "without it search still works").
+/// (docs/design.md, "Persistence rules": without the index search still works).
 /// </summary>
 public sealed class SearchIndexTests
 {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Expertennetzwerk.Module.Tests.Persistence;
 
 /// <summary>
-/// The module's connection interceptor really sets the per-connection SQLite pragmas (DESIGN.md §7: a new connection
+/// The module's connection interceptor really sets the per-connection SQLite pragmas (docs/design.md, "Persistence rules": a new connection
 /// is synchronous=FULL, about 40 % slower) — on the module's own context and on a host context that attached it.
 /// </summary>
 public sealed class SqlitePragmaTests

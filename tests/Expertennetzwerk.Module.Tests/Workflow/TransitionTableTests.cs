@@ -5,7 +5,7 @@ using Expertennetzwerk.Module.Tests.Support;
 namespace Expertennetzwerk.Module.Tests.Workflow;
 
 /// <summary>
-/// Every setup × trigger × actor, against a table written by hand from DESIGN.md §4 (not computed from the machine).
+/// Every setup × trigger × actor, against a table written by hand from the workflow in docs/design.md (not computed from the machine).
 /// Each trigger is fired through its <see cref="ExpertOrderService"/> method with valid input on an order the real
 /// service brought into the setup.
 /// </summary>
@@ -195,7 +195,7 @@ public sealed class TransitionTableTests(SharedHosts hosts) : IClassFixture<Shar
         Disputed             WithdrawConsent         Ok       NF       R:actor  NF       R:actor  R:actor
         """;
 
-    /// <summary>Where an Ok trigger leads (DESIGN.md §4), for the resulting state and history check.</summary>
+    /// <summary>Where an Ok trigger leads (docs/design.md), for the resulting state and history check.</summary>
     private static readonly Dictionary<(OrderState From, OrderTrigger Trigger), OrderState> Targets = new()
     {
         [(OrderState.Draft, OrderTrigger.Place)] = OrderState.Placed,

@@ -6,7 +6,7 @@ using Stateless.Graph;
 namespace Expertennetzwerk.Module.Orders.Workflow;
 
 /// <summary>
-/// The order workflow of DESIGN.md §4 as a Stateless machine, built per command around one loaded order (a machine is
+/// The order workflow (docs/design.md) as a Stateless machine, built per command around one loaded order (a machine is
 /// not thread-safe). Guard descriptions are refusal codes of <see cref="OrderRefusals"/>, so
 /// <c>CanFire(trigger, out unmet)</c> tells the user why. Extension guards (<see cref="IOrderWorkflowExtension"/>) are
 /// checked by the application service after these.
