@@ -10,7 +10,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <param name="ConsentId">The decided consent.</param>
 /// <param name="Agreed">True for an agreement, false for a refusal.</param>
 /// <param name="WithdrawalUrl">The working withdrawal link (after an agreement; null after a refusal).</param>
-public sealed record ConsentDecidedEvent(Guid OrderId, Guid ConsentId, bool Agreed, string? WithdrawalUrl)
+internal sealed record ConsentDecidedEvent(Guid OrderId, Guid ConsentId, bool Agreed, string? WithdrawalUrl)
 {
     /// <summary>The event row's idempotency key: <c>consent:{consentId:N}:decided</c> (a consent is decided once).</summary>
     public static string IdempotencyKey(Guid consentId) => $"{OutboxSecrets.ConsentKeyPrefix}{consentId:N}:decided";

@@ -14,7 +14,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <param name="ConsentUrl">The unguessable link to the declaration page.</param>
 /// <param name="WithdrawalUrl">The link that withdraws the consent later.</param>
 /// <param name="ExpiresAt">Until when the request can be answered.</param>
-public sealed record ConsentRequestedEvent(
+internal sealed record ConsentRequestedEvent(
     Guid OrderId,
     Guid ConsentId,
     string DataSubjectName,

@@ -8,7 +8,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <param name="ConsentId">The withdrawn consent.</param>
 /// <param name="State">The order's state (Draft: the draft stays and waits for a new consent; else its data are blocked).</param>
 /// <param name="WithdrawnAt">When.</param>
-public sealed record ConsentWithdrawnEvent(Guid OrderId, Guid ConsentId, string State, DateTimeOffset WithdrawnAt)
+internal sealed record ConsentWithdrawnEvent(Guid OrderId, Guid ConsentId, string State, DateTimeOffset WithdrawnAt)
 {
     /// <summary>The event row's idempotency key: <c>{orderId:N}:ConsentWithdrawn:{consentId:N}</c> (a consent is withdrawn once).</summary>
     public static string IdempotencyKey(Guid orderId, Guid consentId) => $"{orderId:N}:ConsentWithdrawn:{consentId:N}";

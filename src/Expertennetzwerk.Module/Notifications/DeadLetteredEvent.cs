@@ -17,7 +17,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <param name="CreatedAt">When the dead row was written.</param>
 /// <param name="LastAttemptAt">When it was tried the last time.</param>
 /// <param name="LastError">The last error.</param>
-public sealed record DeadLetteredEvent(
+internal sealed record DeadLetteredEvent(
     Guid MessageId,
     string EventType,
     string IdempotencyKey,

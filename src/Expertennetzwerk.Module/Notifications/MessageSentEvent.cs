@@ -16,7 +16,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// The message's text for the digital-message channel, if the sending command puts it here; without it the channel
 /// gets a notice pointing at the order (the host reads the message by <see cref="MessageId"/>). Never mailed.
 /// </param>
-public sealed record MessageSentEvent(
+internal sealed record MessageSentEvent(
     Guid OrderId,
     Guid MessageId,
     Guid SenderPartyId,

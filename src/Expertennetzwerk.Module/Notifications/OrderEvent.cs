@@ -11,4 +11,4 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <param name="From">The state before.</param>
 /// <param name="To">The state after.</param>
 /// <param name="HistorySequence">The history entry the transition wrote.</param>
-public sealed record OrderEvent(Guid OrderId, string Number, string Trigger, string From, string To, int HistorySequence);
+internal sealed record OrderEvent(Guid OrderId, string Number, string Trigger, string From, string To, int HistorySequence);

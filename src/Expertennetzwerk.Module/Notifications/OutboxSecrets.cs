@@ -9,7 +9,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// starting with <see cref="ConsentKeyPrefix"/>. The dispatcher calls <see cref="ScrubAsync"/> for such a row right after
 /// marking it sent (the planner cannot: it must not change the row it handles).
 /// </summary>
-public static class OutboxSecrets
+internal static class OutboxSecrets
 {
     /// <summary>Start of the keys of consent rows (<see cref="ConsentRequestedEvent.IdempotencyKey"/> and its follow-ups).</summary>
     public const string ConsentKeyPrefix = "consent:";
