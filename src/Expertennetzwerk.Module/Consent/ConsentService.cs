@@ -25,6 +25,7 @@ namespace Expertennetzwerk.Module.Consent;
 /// </summary>
 public sealed partial class ConsentService
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>The reason an order is cancelled with when its consent is withdrawn.</summary>
     public const string WithdrawnReason = "Einwilligung widerrufen";
 
@@ -48,8 +49,10 @@ public sealed partial class ConsentService
         IPublicLinks links,
         IDocumentStore documents,
         TimeProvider time,
-        IOptions<ExpertennetzwerkOptions> options)
+        IOptions<ExpertennetzwerkOptions> options,
+        RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _orders = orders;
@@ -210,7 +213,7 @@ public sealed partial class ConsentService
 
         if (role != OrderRole.OwningBroker)
         {
-            return Result<IReadOnlyList<ConsentSummary>>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+            return Result<IReadOnlyList<ConsentSummary>>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
         }
 
         var now = _time.GetUtcNow();
@@ -236,7 +239,7 @@ public sealed partial class ConsentService
     {
         if (!ConsentTokens.IsWellFormed(token))
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         var hash = ConsentTokens.Hash(token!);
@@ -245,7 +248,7 @@ public sealed partial class ConsentService
         var order = consent is null ? null : await db.Set<ExpertOrder>().AsNoTracking().SingleAsync(o => o.Id == consent.OrderId, cancellationToken).ConfigureAwait(false);
         if (consent is null || order is null || !consent.IsOpen(_time.GetUtcNow()) || order.State != OrderState.Draft)
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         return await PageAsync(db, consent, order, cancellationToken).ConfigureAwait(false);
@@ -261,7 +264,7 @@ public sealed partial class ConsentService
     {
         if (!ConsentTokens.IsWellFormed(token))
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         var hash = ConsentTokens.Hash(token!);
@@ -273,7 +276,7 @@ public sealed partial class ConsentService
 
         if (consent is null)
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         // A lost race with the broker's own edit of the order is not the data subject's problem: try again.
@@ -308,7 +311,7 @@ public sealed partial class ConsentService
 
         if (!result.IsOk)
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         await using var read = _factory.CreateDbContext();
@@ -326,7 +329,7 @@ public sealed partial class ConsentService
         var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
         return found is { } f
             ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, f.Consent.Status)
-            : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            : Result<ConsentWithdrawalPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
     }
 
     /// <summary>
@@ -339,7 +342,7 @@ public sealed partial class ConsentService
         var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
         if (found is not { } f)
         {
-            return Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentWithdrawalPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         var result = Result<OrderChanged>.From(Result.Conflict());
@@ -357,7 +360,7 @@ public sealed partial class ConsentService
 
         return result.IsOk
             ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, ConsentStatus.Withdrawn)
-            : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            : Result<ConsentWithdrawalPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
     }
 
     private async Task<(ConsentDeclaration Consent, ExpertOrder Order, string BrokerName)?> FindWithdrawableAsync(string? token, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
@@ -95,6 +96,28 @@ public sealed class ExpertennetzwerkBuilder
         where T : class, IOrderWorkflowExtension
     {
         Services.TryAddEnumerable(ServiceDescriptor.Scoped<IOrderWorkflowExtension, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a refusal a workflow extension answers (a stable code, German and English text) with the
+    /// <see cref="RefusalDescriber"/>, so it is found by its code and a host's describer can change its text.
+    /// </summary>
+    public ExpertennetzwerkBuilder AddRefusal(Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        Services.AddSingleton(refusal);
+        return this;
+    }
+
+    /// <summary>
+    /// Describes refusals with <typeparamref name="T"/>: derive from <see cref="RefusalDescriber"/> and override
+    /// <see cref="RefusalDescriber.Text"/> to change the German or English text of any code.
+    /// </summary>
+    public ExpertennetzwerkBuilder UseRefusalDescriber<T>()
+        where T : RefusalDescriber
+    {
+        Services.Replace(ServiceDescriptor.Singleton<RefusalDescriber, T>());
         return this;
     }
 

@@ -24,6 +24,7 @@ namespace Expertennetzwerk.Module.Orders;
 /// </summary>
 public sealed class ExpertOrderService
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>Longest reason, question, answer or note.</summary>
     public const int MaxReasonLength = 2_000;
 
@@ -52,8 +53,10 @@ public sealed class ExpertOrderService
         TimeProvider time,
         IOptions<ExpertennetzwerkOptions> options,
         IEnumerable<IOrderWorkflowExtension> extensions,
-        ILogger<ExpertOrderService> logger)
+        ILogger<ExpertOrderService> logger,
+        RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _customers = customers;
@@ -76,7 +79,7 @@ public sealed class ExpertOrderService
 
         if (actor.PartyKind != PartyKind.Broker)
         {
-            return Result<OrderChanged>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+            return Result<OrderChanged>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
         }
 
         var errors = new List<FieldError>();
@@ -327,8 +330,8 @@ public sealed class ExpertOrderService
         if (!machine.CanFire(trigger, out var unmet))
         {
             // Stateless leaves unmet null when the state has no transition for the trigger at all: a wrong state.
-            var refusal = (unmet ?? []).Select(OrderRefusals.Find).FirstOrDefault(r => r is not null) ?? OrderRefusals.InvalidState;
-            return Result<OrderChanged>.From(Result.Refused(refusal));
+            var refusal = (unmet ?? []).Select(_refusals.Find).FirstOrDefault(r => r is not null) ?? OrderRefusals.InvalidState;
+            return Result<OrderChanged>.From(_refusals.Refused(refusal));
         }
 
         if (inputErrors.Count > 0)
@@ -345,7 +348,7 @@ public sealed class ExpertOrderService
         {
             if (extension.Check(trigger, guardContext) is { } refusal)
             {
-                return Result<OrderChanged>.From(Result.Refused(refusal));
+                return Result<OrderChanged>.From(_refusals.Refused(refusal));
             }
         }
 
@@ -429,7 +432,7 @@ public sealed class ExpertOrderService
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
         if (order is null || !await apply(db, order).ConfigureAwait(false))
         {
-            return Result.Refused(refusal);
+            return _refusals.Refused(refusal);
         }
 
         var now = _time.GetUtcNow();
