@@ -2,6 +2,7 @@ using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
+using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -88,6 +89,38 @@ public sealed class ExpertennetzwerkBuilder
         where T : class, IDigitalMessageChannel
     {
         Services.Replace(ServiceDescriptor.Scoped<IDigitalMessageChannel, T>());
+        return this;
+    }
+
+    /// <summary>Builds the absolute links in mails (consent page, order page) with <typeparamref name="T"/> instead of <see cref="ExpertennetzwerkOptions.PublicBaseUrl"/>.</summary>
+    public ExpertennetzwerkBuilder UsePublicLinks<T>()
+        where T : class, IPublicLinks
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IPublicLinks, T>());
+        return this;
+    }
+
+    /// <summary>Finds the mail address, display name and culture of users and parties in <typeparamref name="T"/> (e.g. the host's user table).</summary>
+    public ExpertennetzwerkBuilder UseRecipientDirectory<T>()
+        where T : class, IRecipientDirectory
+    {
+        Services.Replace(ServiceDescriptor.Scoped<IRecipientDirectory, T>());
+        return this;
+    }
+
+    /// <summary>Takes the host's own templates from <typeparamref name="T"/> (a singleton) before the embedded defaults.</summary>
+    public ExpertennetzwerkBuilder UseTemplateSource<T>()
+        where T : class, ITemplateSource
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITemplateSource, T>());
+        return this;
+    }
+
+    /// <summary>Changes the module's options (after those given to <c>AddExpertennetzwerk(...)</c>); they are validated at start.</summary>
+    public ExpertennetzwerkBuilder Configure(Action<ExpertennetzwerkOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
         return this;
     }
 
