@@ -29,14 +29,13 @@ public static class SampleHostApp
         builder.Services
             .AddExpertennetzwerk(options =>
             {
-                options.DefaultNetworkId = DemoIds.Network;
                 options.PublicBaseUrl = new Uri(builder.Configuration["Expertennetzwerk:PublicBaseUrl"] ?? "http://127.0.0.1:5080/");
                 options.CursorProtectionKey = builder.Configuration["Expertennetzwerk:CursorProtectionKey"];
             })
             .UseDbContext<SampleCrmDbContext>()
             .UseCustomerDirectory<SampleCustomerDirectory>()
             .UseDevelopmentMailbox() // mails are kept in memory for the sample's mailbox page, never sent
-            .AddAspNetCore();        // the HTTP edge: actor from claims, antiforgery for the consent pages
+            .AddAspNetCore(edge => edge.DefaultNetworkId = DemoIds.Network); // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
 
         builder.Services.AddScoped<DemoSeeder>();
 

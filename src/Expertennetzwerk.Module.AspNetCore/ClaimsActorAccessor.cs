@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Expertennetzwerk.Module.Common;
-using Expertennetzwerk.Module.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace Expertennetzwerk.Module.AspNetCore;
 /// <see cref="ExpertennetzwerkClaimTypes.ActingPartyHeader"/> header (required when there are several), and the network.
 /// Customers and the system never act through this accessor.
 /// </summary>
-public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor, IOptions<ExpertennetzwerkOptions> options) : IActorAccessor
+public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor, IOptions<ExpertennetzwerkAspNetCoreOptions> options) : IActorAccessor
 {
     /// <inheritdoc />
     public Actor? GetActor()

@@ -1,6 +1,7 @@
 using Expertennetzwerk.Module.AspNetCore;
 using Expertennetzwerk.Module.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 // ReSharper disable once CheckNamespace
 namespace Microsoft.Extensions.DependencyInjection;
@@ -10,11 +11,20 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
 {
     /// <summary>
     /// Adds the claims-based <see cref="IActorAccessor"/> (replace it to map your own identity) and antiforgery, which the
-    /// consent pages (<c>MapExpertennetzwerkConsentPages()</c>) use against CSRF.
+    /// consent pages (<c>MapExpertennetzwerkConsentPages()</c>) use against CSRF. <paramref name="configure"/> sets the
+    /// edge's options (e.g. <see cref="ExpertennetzwerkAspNetCoreOptions.DefaultNetworkId"/>), validated at start.
     /// </summary>
-    public static ExpertennetzwerkBuilder AddAspNetCore(this ExpertennetzwerkBuilder builder)
+    public static ExpertennetzwerkBuilder AddAspNetCore(this ExpertennetzwerkBuilder builder, Action<ExpertennetzwerkAspNetCoreOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<ExpertennetzwerkAspNetCoreOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertennetzwerkAspNetCoreOptions>, ExpertennetzwerkAspNetCoreOptionsValidator>());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAntiforgery();
         builder.Services.TryAddScoped<IActorAccessor, ClaimsActorAccessor>();

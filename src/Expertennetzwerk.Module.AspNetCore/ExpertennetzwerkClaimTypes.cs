@@ -9,7 +9,7 @@ public static class ExpertennetzwerkClaimTypes
     /// <summary>A party the user may act for, as <c>{kind}:{partyId}</c> (e.g. <c>Broker:0190…</c>); one claim per party.</summary>
     public const string Party = "enw:party";
 
-    /// <summary>The network (a Guid); optional when the module's <c>DefaultNetworkId</c> is set.</summary>
+    /// <summary>The network (a Guid); optional when <see cref="ExpertennetzwerkAspNetCoreOptions.DefaultNetworkId"/> is set.</summary>
     public const string Network = "enw:network";
 
     /// <summary>Request header naming the party the user acts for when the user may act for several.</summary>

@@ -1,3 +1,4 @@
+using Expertennetzwerk.Module.AspNetCore;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Hosting;
@@ -70,7 +71,7 @@ public static class SummaryEndpoints
     private static async Task<IResult> GetSummaryAsync(
         IDbContextFactory<SampleCrmDbContext> contexts,
         ExpertOrderQueries queries,
-        IOptions<ExpertennetzwerkOptions> options,
+        IOptions<ExpertennetzwerkAspNetCoreOptions> options,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -58,7 +58,7 @@ public static class ExpertennetzwerkConsentEndpoints
         var page = await consents.OpenAsync(token, cancellationToken).ConfigureAwait(false);
         if (!page.IsOk)
         {
-            return Invalid();
+            return Invalid(page);
         }
 
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -82,7 +82,7 @@ public static class ExpertennetzwerkConsentEndpoints
         var decided = await consents.DecideAsync(token, decision == Agree, cancellationToken).ConfigureAwait(false);
         if (!decided.IsOk)
         {
-            return Invalid();
+            return Invalid(decided);
         }
 
         // This link is used up now: the page itself shows the working withdrawal link, and the mail (when the request had an
@@ -109,7 +109,7 @@ public static class ExpertennetzwerkConsentEndpoints
         var page = await consents.OpenWithdrawalAsync(token, cancellationToken).ConfigureAwait(false);
         if (!page.IsOk)
         {
-            return Invalid();
+            return Invalid(page);
         }
 
         var tokens = antiforgery.GetAndStoreTokens(http);
@@ -132,12 +132,14 @@ public static class ExpertennetzwerkConsentEndpoints
         return withdrawn.IsOk
             ? Page("Einwilligung widerrufen", ConsentPageHtml.Notice("Ihre Einwilligung ist widerrufen",
                 $"{withdrawn.Value.BrokerName} verarbeitet Ihre Daten für den Auftrag {withdrawn.Value.OrderNumber} nicht weiter."))
-            : Invalid();
+            : Invalid(withdrawn);
     }
 
-    private static IResult Invalid() =>
+    // Every failure shows the one neutral text, as the host's RefusalDescriber gave it when the service answered it.
+    private static IResult Invalid(Result failure) =>
         Results.Content(
-            ConsentPageHtml.Document("Link ungültig", ConsentPageHtml.Notice("Link ungültig", ConsentRefusals.InvalidLink.Text.German)),
+            ConsentPageHtml.Document("Link ungültig", ConsentPageHtml.Notice("Link ungültig",
+                (failure.Refusal is { } refusal && refusal.Code == ConsentRefusals.InvalidLink.Code ? refusal : ConsentRefusals.InvalidLink).Text.German)),
             "text/html; charset=utf-8",
             statusCode: StatusCodes.Status404NotFound);
 

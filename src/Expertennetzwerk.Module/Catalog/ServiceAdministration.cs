@@ -21,6 +21,7 @@ namespace Expertennetzwerk.Module.Catalog;
 /// </summary>
 public sealed class ServiceAdministration
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>Longest title.</summary>
     public const int MaxTitleLength = 200;
 
@@ -37,8 +38,9 @@ public sealed class ServiceAdministration
     private readonly ActorVerifier _actors;
     private readonly TimeProvider _time;
 
-    internal ServiceAdministration(IModuleDbContextFactory factory, ActorVerifier actors, TimeProvider time)
+    internal ServiceAdministration(IModuleDbContextFactory factory, ActorVerifier actors, TimeProvider time, RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _time = time;
@@ -158,7 +160,7 @@ public sealed class ServiceAdministration
 
         if (version.Status != ServiceVersionStatus.Draft)
         {
-            return Result<ServiceVersionSaved>.From(Result.Refused(CatalogRefusals.VersionNotDraft));
+            return Result<ServiceVersionSaved>.From(_refusals.Refused(CatalogRefusals.VersionNotDraft));
         }
 
         version.Submit();
@@ -192,7 +194,7 @@ public sealed class ServiceAdministration
 
         if (version.Status != ServiceVersionStatus.PendingApproval)
         {
-            return Result<ServiceVersionSaved>.From(Result.Refused(CatalogRefusals.VersionNotPending));
+            return Result<ServiceVersionSaved>.From(_refusals.Refused(CatalogRefusals.VersionNotPending));
         }
 
         if (service.PublishedVersionId is { } previousId && previousId != version.Id)
@@ -236,7 +238,7 @@ public sealed class ServiceAdministration
 
         if (version.Status != ServiceVersionStatus.PendingApproval)
         {
-            return Result<ServiceVersionSaved>.From(Result.Refused(CatalogRefusals.VersionNotPending));
+            return Result<ServiceVersionSaved>.From(_refusals.Refused(CatalogRefusals.VersionNotPending));
         }
 
         version.Reject(trimmed!, actor.UserId, _time.GetUtcNow());
@@ -415,5 +417,5 @@ public sealed class ServiceAdministration
     private static Result<ServiceVersionSaved> Saved(ExpertServiceVersion version) =>
         new ServiceVersionSaved(version.ServiceId, version.Id, version.VersionNumber, version.Status);
 
-    private static Result<T> Refused<T>() => Result<T>.From(Result.Refused(CatalogRefusals.ActorNotPermitted));
+    private Result<T> Refused<T>() => Result<T>.From(_refusals.Refused(CatalogRefusals.ActorNotPermitted));
 }

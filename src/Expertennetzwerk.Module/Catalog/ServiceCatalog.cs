@@ -9,11 +9,13 @@ namespace Expertennetzwerk.Module.Catalog;
 /// <summary>The catalogue of published services, marked orderable or not for the acting broker party.</summary>
 public sealed class ServiceCatalog
 {
+    private readonly RefusalDescriber _refusals;
     private readonly IModuleDbContextFactory _factory;
     private readonly ActorVerifier _actors;
 
-    internal ServiceCatalog(IModuleDbContextFactory factory, ActorVerifier actors)
+    internal ServiceCatalog(IModuleDbContextFactory factory, ActorVerifier actors, RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
     }
@@ -33,7 +35,7 @@ public sealed class ServiceCatalog
 
         if (actor.PartyKind is PartyKind.Customer)
         {
-            return Result<IReadOnlyList<CatalogEntry>>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+            return Result<IReadOnlyList<CatalogEntry>>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
         }
 
         await using var db = _factory.CreateDbContext();
@@ -57,7 +59,7 @@ public sealed class ServiceCatalog
             .OrderBy(x => x.version.Title, StringComparer.CurrentCulture)
             .Select(x =>
             {
-                var refusal = actor.PartyKind == PartyKind.Broker ? WhyNotOrderable(broker, x.version) : null;
+                var refusal = actor.PartyKind == PartyKind.Broker && WhyNotOrderable(broker, x.version) is { } why ? _refusals.Describe(why) : null;
                 return new CatalogEntry(
                     x.service.Id, x.version.Id, x.version.Title, x.version.Description, x.service.CategoryId, x.service.ExpertPartyId,
                     x.version.RequiredPermission, x.version.PriceCents, x.version.RevenueShareCents,

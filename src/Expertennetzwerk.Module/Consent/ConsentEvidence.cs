@@ -11,7 +11,7 @@ namespace Expertennetzwerk.Module.Consent;
 /// fields and its form data, keys sorted, no whitespace) and SHA-256 hashes. A consent is stale when the order's
 /// current data hash differs from the one it was given for; Place forwards exactly the data the hash covers.
 /// </summary>
-public static class ConsentEvidence
+internal static class ConsentEvidence
 {
     private const char Separator = '\u001e'; // record separator: cannot occur in the JSON
 

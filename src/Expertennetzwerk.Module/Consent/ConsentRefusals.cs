@@ -1,5 +1,4 @@
 using Expertennetzwerk.Module.Common;
-using Expertennetzwerk.Module.Orders.Workflow;
 
 namespace Expertennetzwerk.Module.Consent;
 
@@ -10,8 +9,7 @@ public static class ConsentRefusals
     /// Unknown, expired, used, superseded or malformed link: one neutral answer that does not tell which (a guessed
     /// link learns nothing).
     /// </summary>
-    public static Refusal InvalidLink { get; } = OrderRefusals.Add(
-        "consent.invalid_link",
+    public static Refusal InvalidLink { get; } = new("consent.invalid_link", new LocalizedText(
         "Dieser Link ist ungültig oder abgelaufen.",
-        "This link is invalid or has expired.");
+        "This link is invalid or has expired."));
 }

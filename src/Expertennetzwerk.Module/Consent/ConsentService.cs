@@ -27,6 +27,7 @@ namespace Expertennetzwerk.Module.Consent;
 /// </summary>
 public sealed partial class ConsentService
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>The reason an order is cancelled with when its consent is withdrawn.</summary>
     public const string WithdrawnReason = "Einwilligung widerrufen";
 
@@ -50,8 +51,10 @@ public sealed partial class ConsentService
         IPublicLinks links,
         IDocumentStore documents,
         TimeProvider time,
-        IOptions<ExpertennetzwerkOptions> options)
+        IOptions<ExpertennetzwerkOptions> options,
+        RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _orders = orders;
@@ -220,7 +223,7 @@ public sealed partial class ConsentService
 
         if (role != OrderRole.OwningBroker)
         {
-            return Result<IReadOnlyList<ConsentSummary>>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+            return Result<IReadOnlyList<ConsentSummary>>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
         }
 
         var now = _time.GetUtcNow();
@@ -246,7 +249,7 @@ public sealed partial class ConsentService
     {
         if (!ConsentTokens.IsWellFormed(token))
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         var hash = ConsentTokens.Hash(token!);
@@ -255,7 +258,7 @@ public sealed partial class ConsentService
         var order = consent is null ? null : await db.Set<ExpertOrder>().AsNoTracking().SingleAsync(o => o.Id == consent.OrderId, cancellationToken).ConfigureAwait(false);
         if (consent is null || order is null || !consent.IsOpen(_time.GetUtcNow()) || order.State != OrderState.Draft)
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         return await PageAsync(db, consent, order, cancellationToken).ConfigureAwait(false);
@@ -271,7 +274,7 @@ public sealed partial class ConsentService
     {
         if (!ConsentTokens.IsWellFormed(token))
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         var hash = ConsentTokens.Hash(token!);
@@ -283,7 +286,7 @@ public sealed partial class ConsentService
 
         if (consent is null)
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         // A lost race with the broker's own edit of the order is not the data subject's problem: try again.
@@ -315,7 +318,7 @@ public sealed partial class ConsentService
 
         if (!result.IsOk)
         {
-            return Result<ConsentPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         await using var read = _factory.CreateDbContext();
@@ -336,7 +339,7 @@ public sealed partial class ConsentService
             {
                 GivenOn = f.Consent.DecidedAt is { } given ? NetworkTimeZone.LocalDate(given, f.Zone) : null,
             }
-            : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            : Result<ConsentWithdrawalPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
     }
 
     /// <summary>
@@ -349,7 +352,7 @@ public sealed partial class ConsentService
         var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
         if (found is not { } f)
         {
-            return Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            return Result<ConsentWithdrawalPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
         }
 
         var command = new OrderCommand(Actor.DataSubject(f.Consent.NetworkId), f.Order.Id, OrderTrigger.WithdrawConsent)
@@ -366,7 +369,7 @@ public sealed partial class ConsentService
 
         return result.IsOk
             ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, ConsentStatus.Withdrawn)
-            : Result<ConsentWithdrawalPage>.From(Result.Refused(ConsentRefusals.InvalidLink));
+            : Result<ConsentWithdrawalPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
     }
 
     private async Task<(ConsentDeclaration Consent, ExpertOrder Order, string BrokerName, TimeZoneInfo Zone)?> FindWithdrawableAsync(string? token, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Expertennetzwerk.Module.Consent;
 /// The consent situation of one order, loaded for the workflow's guards: which data subjects must consent (the service's
 /// categories whose legal basis is consent), the order's consents and the hash of its current data.
 /// </summary>
-public sealed class OrderConsents
+internal sealed class OrderConsents
 {
     /// <summary>Creates the snapshot.</summary>
     public OrderConsents(IReadOnlySet<DataSubjectKind> needed, IReadOnlyList<ConsentDeclaration> consents, string currentDataHash)

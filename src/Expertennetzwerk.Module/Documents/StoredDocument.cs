@@ -1,7 +1,7 @@
 namespace Expertennetzwerk.Module.Documents;
 
 /// <summary>A file kept as a blob in the module's database by the default document store.</summary>
-public sealed class StoredDocument
+internal sealed class StoredDocument
 {
     /// <summary>Creates a stored document.</summary>
     public StoredDocument(Guid id, Guid networkId, string fileName, string contentType, byte[] content, string sha256, DateTimeOffset createdAt)

@@ -1,6 +1,8 @@
+using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
+using Expertennetzwerk.Module.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -90,11 +92,65 @@ public sealed class ExpertennetzwerkBuilder
         return this;
     }
 
+    /// <summary>Builds the absolute links in mails (consent page, order page) with <typeparamref name="T"/> instead of <see cref="ExpertennetzwerkOptions.PublicBaseUrl"/>.</summary>
+    public ExpertennetzwerkBuilder UsePublicLinks<T>()
+        where T : class, IPublicLinks
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IPublicLinks, T>());
+        return this;
+    }
+
+    /// <summary>Finds the mail address, display name and culture of users and parties in <typeparamref name="T"/> (e.g. the host's user table).</summary>
+    public ExpertennetzwerkBuilder UseRecipientDirectory<T>()
+        where T : class, IRecipientDirectory
+    {
+        Services.Replace(ServiceDescriptor.Scoped<IRecipientDirectory, T>());
+        return this;
+    }
+
+    /// <summary>Takes the host's own templates from <typeparamref name="T"/> (a singleton) before the embedded defaults.</summary>
+    public ExpertennetzwerkBuilder UseTemplateSource<T>()
+        where T : class, ITemplateSource
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITemplateSource, T>());
+        return this;
+    }
+
+    /// <summary>Changes the module's options (after those given to <c>AddExpertennetzwerk(...)</c>); they are validated at start.</summary>
+    public ExpertennetzwerkBuilder Configure(Action<ExpertennetzwerkOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+
     /// <summary>Adds guards and in-transaction actions to the order workflow (see <see cref="IOrderWorkflowExtension"/>).</summary>
     public ExpertennetzwerkBuilder AddWorkflowExtension<T>()
         where T : class, IOrderWorkflowExtension
     {
         Services.TryAddEnumerable(ServiceDescriptor.Scoped<IOrderWorkflowExtension, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a refusal a workflow extension answers (a stable code, German and English text) with the
+    /// <see cref="RefusalDescriber"/>, so it is found by its code and a host's describer can change its text.
+    /// </summary>
+    public ExpertennetzwerkBuilder AddRefusal(Refusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        Services.AddSingleton(refusal);
+        return this;
+    }
+
+    /// <summary>
+    /// Describes refusals with <typeparamref name="T"/>: derive from <see cref="RefusalDescriber"/> and override
+    /// <see cref="RefusalDescriber.Text"/> to change the German or English text of any code.
+    /// </summary>
+    public ExpertennetzwerkBuilder UseRefusalDescriber<T>()
+        where T : RefusalDescriber
+    {
+        Services.Replace(ServiceDescriptor.Singleton<RefusalDescriber, T>());
         return this;
     }
 

@@ -3,9 +3,6 @@ namespace Expertennetzwerk.Module.Hosting;
 /// <summary>Settings of the module, validated at start-up.</summary>
 public sealed class ExpertennetzwerkOptions
 {
-    /// <summary>The network a single-network host uses when the actor names none (the HTTP edge fills it in).</summary>
-    public Guid? DefaultNetworkId { get; set; }
-
     /// <summary>Largest attachment accepted, in bytes; default 10 MiB.</summary>
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 

@@ -23,11 +23,6 @@ internal sealed class ExpertennetzwerkOptionsValidator : IValidateOptions<Expert
             failures.Add($"Expertennetzwerk: MaxFormDataLength must be between 1 KiB and 16 MiB (is {options.MaxFormDataLength}).");
         }
 
-        if (options.DefaultNetworkId == Guid.Empty)
-        {
-            failures.Add("Expertennetzwerk: DefaultNetworkId is the empty Guid; leave it unset or give the network's id.");
-        }
-
         if (options.PublicBaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
         {
             failures.Add($"Expertennetzwerk: PublicBaseUrl must be an absolute http(s) address such as https://crm.example.org/ (is {baseUrl}).");

@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Catalog;
+using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
@@ -42,6 +43,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertennetzwerkOptions>, ExpertennetzwerkOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new RefusalDescriber(sp.GetServices<Refusal>()));
         services.TryAddSingleton<CursorProtector>();
         services.TryAddSingleton(new TemplateRendererOptions());
         services.TryAddSingleton(sp => new TemplateRenderer(sp.GetRequiredService<TemplateRendererOptions>()));
@@ -58,7 +60,8 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IOrderWorkflowExtension>(),
-            sp.GetService<ILogger<OrderUnitOfWork>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<OrderUnitOfWork>.Instance));
+            sp.GetService<ILogger<OrderUnitOfWork>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<OrderUnitOfWork>.Instance,
+            sp.GetRequiredService<RefusalDescriber>()));
         services.TryAddScoped(sp => new ExpertOrderService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
@@ -66,10 +69,12 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
-            sp.GetRequiredService<OrderUnitOfWork>()));
-        services.TryAddScoped(sp => new ServiceCatalog(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>()));
+            sp.GetRequiredService<OrderUnitOfWork>(),
+            sp.GetRequiredService<RefusalDescriber>()));
+        services.TryAddScoped(sp => new ServiceCatalog(sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<RefusalDescriber>()));
         services.TryAddScoped(sp => new ServiceAdministration(
-            sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RefusalDescriber>()));
         services.TryAddScoped(sp => new ExpertOrderQueries(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
@@ -77,7 +82,8 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IOrderWorkflowExtension>(),
             sp.GetRequiredService<TemplateService>(),
-            sp.GetRequiredService<IDocumentStore>()));
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<RefusalDescriber>()));
         services.TryAddScoped(sp => new ConsentService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
@@ -86,24 +92,28 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<IPublicLinks>(),
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>()));
+            sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
+            sp.GetRequiredService<RefusalDescriber>()));
         services.TryAddScoped(sp => new DigitalMessageService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ExpertennetzwerkOptions>>(),
-            sp.GetService<ILogger<DigitalMessageService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<DigitalMessageService>.Instance));
+            sp.GetService<ILogger<DigitalMessageService>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<DigitalMessageService>.Instance,
+            sp.GetRequiredService<RefusalDescriber>()));
         services.TryAddScoped(sp => new DigitalMessageQueries(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<CursorProtector>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RefusalDescriber>()));
 
         // Notifications: the planner and the digest turn event rows into delivery rows (resolved by the dispatcher per scope).
         services.TryAddScoped<IRecipientDirectory>(sp => new ModuleRecipientDirectory(sp.GetRequiredService<IModuleDbContextFactory>()));
         services.TryAddScoped(sp => new NotificationPreferences(
-            sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RefusalDescriber>()));
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NotificationPlanner>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, DigestHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxDeliveryHooks, NotificationOutboxHooks>());
@@ -135,6 +145,7 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<ActorVerifier>(),
             sp.GetRequiredService<CursorProtector>(),
             sp.GetRequiredService<OutboxSignal>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RefusalDescriber>()));
     }
 }

@@ -19,6 +19,7 @@ namespace Expertennetzwerk.Module.Messaging;
 /// </summary>
 public sealed class DigitalMessageQueries
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>Largest page.</summary>
     public const int MaxPageSize = 100;
 
@@ -33,8 +34,9 @@ public sealed class DigitalMessageQueries
     private readonly CursorProtector _cursors;
     private readonly TimeProvider _time;
 
-    internal DigitalMessageQueries(IModuleDbContextFactory factory, ActorVerifier actors, CursorProtector cursors, TimeProvider time)
+    internal DigitalMessageQueries(IModuleDbContextFactory factory, ActorVerifier actors, CursorProtector cursors, TimeProvider time, RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _cursors = cursors;
@@ -61,7 +63,7 @@ public sealed class DigitalMessageQueries
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
         if (ThreadAccess.CheckReader(order, actor, out var role) is { } failure)
         {
-            return Result<MessageThreadPage>.From(failure);
+            return Result<MessageThreadPage>.From(_refusals.Describe(failure));
         }
 
         var isOperator = role == OrderRole.Operator;
@@ -69,7 +71,7 @@ public sealed class DigitalMessageQueries
         var purposeError = InputText.Check(query.OperatorAccessPurpose, "purpose", MaxPurposeLength, required: false, singleLine: false, out var purpose);
         if (isOperator && purposeError is null && purpose is null)
         {
-            return Result<MessageThreadPage>.From(Result.Refused(MessageRefusals.PurposeRequired));
+            return Result<MessageThreadPage>.From(_refusals.Refused(MessageRefusals.PurposeRequired));
         }
 
         if (query.PageSize is < 1 or > MaxPageSize)
@@ -185,7 +187,7 @@ public sealed class DigitalMessageQueries
 
                 if (purpose is null)
                 {
-                    return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Refused(MessageRefusals.PurposeRequired));
+                    return Result<IReadOnlyList<DigitalMessageItem>>.From(_refusals.Refused(MessageRefusals.PurposeRequired));
                 }
 
                 if (await OperatorAccess.RecordAsync(db, _factory, order!, actor, OperatorAccessEvent, purpose, _time, cancellationToken).ConfigureAwait(false) is { } failure)
@@ -195,7 +197,7 @@ public sealed class DigitalMessageQueries
 
                 break;
             default:
-                return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Refused(MessageRefusals.NotAParticipant));
+                return Result<IReadOnlyList<DigitalMessageItem>>.From(_refusals.Refused(MessageRefusals.NotAParticipant));
         }
 
         var networkId = order!.NetworkId;
@@ -224,7 +226,7 @@ public sealed class DigitalMessageQueries
 
         if (actor.PartyKind is not (PartyKind.Broker or PartyKind.Expert))
         {
-            return Result<InboxPage>.From(Result.Refused(MessageRefusals.NotAParticipant));
+            return Result<InboxPage>.From(_refusals.Refused(MessageRefusals.NotAParticipant));
         }
 
         var errors = new List<FieldError>();
@@ -315,7 +317,7 @@ public sealed class DigitalMessageQueries
 
         if (actor.PartyKind is not (PartyKind.Broker or PartyKind.Expert))
         {
-            return Result<UnreadCounts>.From(Result.Refused(MessageRefusals.NotAParticipant));
+            return Result<UnreadCounts>.From(_refusals.Refused(MessageRefusals.NotAParticipant));
         }
 
         await using var db = _factory.CreateDbContext();

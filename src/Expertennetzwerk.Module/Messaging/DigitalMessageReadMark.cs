@@ -6,7 +6,7 @@ namespace Expertennetzwerk.Module.Messaging;
 /// With <see cref="ReadCount"/> and the party's <see cref="DigitalMessageThreadCount"/> the unread counts are a
 /// subtraction per thread, never a scan of messages.
 /// </summary>
-public sealed class DigitalMessageReadMark
+internal sealed class DigitalMessageReadMark
 {
     /// <summary>Creates a mark.</summary>
     internal DigitalMessageReadMark(Guid networkId, Guid partyId, Guid userId, Guid orderId)

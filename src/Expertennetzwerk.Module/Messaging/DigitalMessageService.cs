@@ -24,6 +24,7 @@ namespace Expertennetzwerk.Module.Messaging;
 /// </remarks>
 public sealed class DigitalMessageService
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>Longest message text.</summary>
     public const int MaxTextLength = DigitalMessages.MaxTextLength;
 
@@ -41,8 +42,10 @@ public sealed class DigitalMessageService
     private readonly ILogger<DigitalMessageService> _logger;
 
     internal DigitalMessageService(
-        IModuleDbContextFactory factory, ActorVerifier actors, IDocumentStore documents, TimeProvider time, IOptions<ExpertennetzwerkOptions> options, ILogger<DigitalMessageService> logger)
+        IModuleDbContextFactory factory, ActorVerifier actors, IDocumentStore documents, TimeProvider time, IOptions<ExpertennetzwerkOptions> options, ILogger<DigitalMessageService> logger,
+        RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _documents = documents;
@@ -84,7 +87,7 @@ public sealed class DigitalMessageService
             // Visibility first (a stranger learns nothing, not even from an input error), then state, then input.
             if (ThreadAccess.CheckSender(order, actor, out var recipientPartyId) is { } failure)
             {
-                return Result<SentMessage>.From(failure);
+                return Result<SentMessage>.From(_refusals.Describe(failure));
             }
 
             if (errors.Count > 0)
@@ -128,7 +131,7 @@ public sealed class DigitalMessageService
             if (ThreadAccess.CheckSender(order, actor, out _, sending: false) is { } failure)
             {
                 // Only the two parties of the thread have anything to mark (the operator reads without read marks).
-                return Result<ThreadReadState>.From(failure.Refusal == MessageRefusals.OperatorCannotSend ? Result.Refused(MessageRefusals.NotAParticipant) : failure);
+                return Result<ThreadReadState>.From(failure.Refusal == MessageRefusals.OperatorCannotSend ? _refusals.Refused(MessageRefusals.NotAParticipant) : _refusals.Describe(failure));
             }
 
             var networkId = order!.NetworkId;

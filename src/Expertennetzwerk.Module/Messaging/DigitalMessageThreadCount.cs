@@ -5,7 +5,7 @@ namespace Expertennetzwerk.Module.Messaging;
 /// count is this minus the user's <see cref="DigitalMessageReadMark.ReadCount"/>, per order or summed over the party's
 /// threads.
 /// </summary>
-public sealed class DigitalMessageThreadCount
+internal sealed class DigitalMessageThreadCount
 {
     /// <summary>Creates a counter at zero.</summary>
     internal DigitalMessageThreadCount(Guid networkId, Guid partyId, Guid orderId)

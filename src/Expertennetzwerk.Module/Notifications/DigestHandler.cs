@@ -17,7 +17,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <c>{digest key}:mail</c>. Items are found by user and slot whatever their own delivery state, so the order in which
 /// the dispatcher handles items and digest does not matter.
 /// </summary>
-public sealed class DigestHandler : IOutboxHandler
+internal sealed class DigestHandler : IOutboxHandler
 {
     private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 

@@ -11,12 +11,12 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <param name="Detail">A reason or other detail, if any.</param>
 /// <param name="Url">Where to read more, if anywhere.</param>
 /// <param name="OccurredAt">When it happened.</param>
-public sealed record DigestItem(Guid UserId, NotificationKind Kind, DateTimeOffset Slot, string Subject, string? Detail, string? Url, DateTimeOffset OccurredAt);
+internal sealed record DigestItem(Guid UserId, NotificationKind Kind, DateTimeOffset Slot, string Subject, string? Detail, string? Url, DateTimeOffset OccurredAt);
 
 /// <summary>Payload of a <see cref="Outbox.OutboxEventTypes.Digest"/> row: one user's digest at one slot.</summary>
 /// <param name="UserId">The user.</param>
 /// <param name="Slot">The digest time (UTC).</param>
-public sealed record DigestRun(Guid UserId, DateTimeOffset Slot)
+internal sealed record DigestRun(Guid UserId, DateTimeOffset Slot)
 {
     /// <summary>The row's idempotency key: <c>digest:{userId:N}:{slot:yyyyMMddHHmm}</c> (UTC), one digest per user and slot.</summary>
     public string IdempotencyKey() => $"digest:{UserId:N}:{Slot.UtcDateTime:yyyyMMddHHmm}";

@@ -1,7 +1,7 @@
 namespace Expertennetzwerk.Module.Notifications;
 
 /// <summary>When daily digests go out: once a day at a whole hour of the network's time zone.</summary>
-public static class DigestSchedule
+internal static class DigestSchedule
 {
     /// <summary>
     /// How long after its slot a digest is sent, so that a notification planned just before the slot but committed just

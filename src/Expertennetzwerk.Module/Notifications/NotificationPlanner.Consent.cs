@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Expertennetzwerk.Module.Notifications;
 
-public sealed partial class NotificationPlanner
+internal sealed partial class NotificationPlanner
 {
     /// <summary>
     /// consent.requested: the data subject gets the mail with the link (always immediate: no user, no preferences). The

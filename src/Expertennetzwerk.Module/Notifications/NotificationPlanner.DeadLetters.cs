@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Expertennetzwerk.Module.Notifications;
 
-public sealed partial class NotificationPlanner
+internal sealed partial class NotificationPlanner
 {
     /// <summary>outbox.dead-lettered: the operator's users, unless the dead row was itself a notice or made out of one.</summary>
     private async Task<bool> PlanDeadLetterAsync(OutboxDeliveryContext context, DeadLetteredEvent evt, NotificationBatch batch, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Expertennetzwerk.Module.Notifications;
 
-public sealed partial class NotificationPlanner
+internal sealed partial class NotificationPlanner
 {
     /// <summary>
     /// message.sent: the recipient party's users (but the sender) by mail or digest. The message itself reaches the party's

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Expertennetzwerk.Module.Notifications;
 
-public sealed partial class NotificationPlanner
+internal sealed partial class NotificationPlanner
 {
     /// <summary>
     /// order.placed / order.state-changed: the broker's users (state mail, or the completion mail on Complete), on Place

@@ -34,7 +34,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// Nothing is sent here: the rows are committed with marking the event row done. A recipient the directory does not know
 /// is logged and skipped; an event whose order is gone plans nothing.
 /// </summary>
-public sealed partial class NotificationPlanner : IOutboxHandler
+internal sealed partial class NotificationPlanner : IOutboxHandler
 {
     private readonly IRecipientDirectory _recipients;
     private readonly TemplateService _templates;

@@ -11,12 +11,14 @@ namespace Expertennetzwerk.Module.Notifications;
 /// </summary>
 public sealed class NotificationPreferences
 {
+    private readonly RefusalDescriber _refusals;
     private readonly IModuleDbContextFactory _factory;
     private readonly ActorVerifier _actors;
     private readonly TimeProvider _time;
 
-    internal NotificationPreferences(IModuleDbContextFactory factory, ActorVerifier actors, TimeProvider time)
+    internal NotificationPreferences(IModuleDbContextFactory factory, ActorVerifier actors, TimeProvider time, RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _time = time;
@@ -33,7 +35,7 @@ public sealed class NotificationPreferences
 
         if (!IsUser(actor))
         {
-            return Result<IReadOnlyList<NotificationPreferenceView>>.From(Result.Refused(NotificationRefusals.OnlyOwnPreferences));
+            return Result<IReadOnlyList<NotificationPreferenceView>>.From(_refusals.Refused(NotificationRefusals.OnlyOwnPreferences));
         }
 
         await using var db = _factory.CreateDbContext();
@@ -61,7 +63,7 @@ public sealed class NotificationPreferences
 
         if (!IsUser(actor) || actor.UserId != userId)
         {
-            return Result.Refused(NotificationRefusals.OnlyOwnPreferences);
+            return _refusals.Refused(NotificationRefusals.OnlyOwnPreferences);
         }
 
         var errors = new List<FieldError>();

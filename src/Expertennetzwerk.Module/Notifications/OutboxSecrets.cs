@@ -11,7 +11,7 @@ namespace Expertennetzwerk.Module.Notifications;
 /// <see cref="NotificationOutboxHooks"/> calls <see cref="ScrubAsync"/> for such a row right after the dispatcher marked it
 /// sent (the planner cannot: it must not change the row it handles).
 /// </summary>
-public static class OutboxSecrets
+internal static class OutboxSecrets
 {
     /// <summary>Start of the keys of consent rows (<see cref="ConsentRequestedEvent.IdempotencyKey"/> and its follow-ups).</summary>
     public const string ConsentKeyPrefix = ConsentRequestedEvent.KeyPrefix;

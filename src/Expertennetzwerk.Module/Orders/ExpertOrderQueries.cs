@@ -22,6 +22,7 @@ namespace Expertennetzwerk.Module.Orders;
 /// </summary>
 public sealed class ExpertOrderQueries
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>Largest page.</summary>
     public const int MaxPageSize = 100;
 
@@ -52,8 +53,10 @@ public sealed class ExpertOrderQueries
         TimeProvider time,
         IEnumerable<IOrderWorkflowExtension> extensions,
         TemplateService templates,
-        IDocumentStore documents)
+        IDocumentStore documents,
+        RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _documents = documents;
         _factory = factory;
         _actors = actors;
@@ -90,12 +93,12 @@ public sealed class ExpertOrderQueries
 
         if (role is not (OrderRole.OwningBroker or OrderRole.AssignedExpert))
         {
-            return Result<OrderDescriptionPreview>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+            return Result<OrderDescriptionPreview>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
         }
 
         if (!PersonalDataAccess.Allows(role, order))
         {
-            return Result<OrderDescriptionPreview>.From(Result.Refused(OrderRefusals.DataProcessingBlocked));
+            return Result<OrderDescriptionPreview>.From(_refusals.Refused(OrderRefusals.DataProcessingBlocked));
         }
 
         var data = await OrderTemplateData.LoadAsync(db, order, null, cancellationToken).ConfigureAwait(false);
@@ -146,7 +149,7 @@ public sealed class ExpertOrderQueries
             // The access itself is history: who opened which customer's data, when and why.
             if (await OperatorAccess.RecordAsync(db, _factory, order, actor, OperatorAccessEvent, purpose, _time, cancellationToken).ConfigureAwait(false) is { } failure)
             {
-                return Result<OrderDetail>.From(failure);
+                return Result<OrderDetail>.From(_refusals.Describe(failure));
             }
 
             includePersonalData = PersonalDataAccess.Allows(role, order, operatorPurposeRecorded: true);
@@ -256,7 +259,7 @@ public sealed class ExpertOrderQueries
 
         if (role == OrderRole.Operator && purpose is null)
         {
-            return Result<OrderFile>.From(Result.Refused(OrderRefusals.PurposeRequired));
+            return Result<OrderFile>.From(_refusals.Refused(OrderRefusals.PurposeRequired));
         }
 
         var file = await FindFileAsync(db, order, fileId, cancellationToken).ConfigureAwait(false);
@@ -281,7 +284,7 @@ public sealed class ExpertOrderQueries
         if (role == OrderRole.Operator
             && await OperatorAccess.RecordAsync(db, _factory, order, actor, OperatorFileAccessEvent, purpose!, _time, cancellationToken).ConfigureAwait(false) is { } failure)
         {
-            return Result<OrderFile>.From(failure);
+            return Result<OrderFile>.From(_refusals.Describe(failure));
         }
 
         var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content.Content, out var segment) && segment.Array is not null
@@ -330,7 +333,7 @@ public sealed class ExpertOrderQueries
 
         if (actor.PartyKind is PartyKind.Customer)
         {
-            return Result<OrderPage>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+            return Result<OrderPage>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
         }
 
         var errors = new List<FieldError>();

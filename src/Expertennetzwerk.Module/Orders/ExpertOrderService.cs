@@ -22,6 +22,7 @@ namespace Expertennetzwerk.Module.Orders;
 /// </summary>
 public sealed class ExpertOrderService
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>Longest reason, question, answer or note.</summary>
     public const int MaxReasonLength = 2_000;
 
@@ -48,8 +49,10 @@ public sealed class ExpertOrderService
         IDocumentStore documents,
         TimeProvider time,
         IOptions<ExpertennetzwerkOptions> options,
-        OrderUnitOfWork unitOfWork)
+        OrderUnitOfWork unitOfWork,
+        RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _customers = customers;
@@ -71,7 +74,7 @@ public sealed class ExpertOrderService
 
         if (actor.PartyKind != PartyKind.Broker)
         {
-            return Result<OrderChanged>.From(Result.Refused(OrderRefusals.ActorNotPermitted));
+            return Result<OrderChanged>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
         }
 
         var errors = new List<FieldError>();

@@ -3,7 +3,7 @@ using Expertennetzwerk.Module.Common;
 namespace Expertennetzwerk.Module.Orders;
 
 /// <summary>Who may see an order, and in which role (docs/design.md, "Actors and what they see").</summary>
-public static class OrderAccess
+internal static class OrderAccess
 {
     /// <summary>
     /// The actor's role on the order, or <see cref="OrderRole.None"/> when the actor must not see it: the owning broker

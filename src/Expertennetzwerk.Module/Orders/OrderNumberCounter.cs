@@ -1,7 +1,7 @@
 namespace Expertennetzwerk.Module.Orders;
 
 /// <summary>The last order number used per network and year; incremented atomically by one upsert.</summary>
-public sealed class OrderNumberCounter
+internal sealed class OrderNumberCounter
 {
     /// <summary>Creates a counter.</summary>
     public OrderNumberCounter(Guid networkId, int year, long lastValue)

@@ -1,7 +1,7 @@
 namespace Expertennetzwerk.Module.Orders;
 
 /// <summary>Groups of <see cref="OrderState"/>s.</summary>
-public static class OrderStates
+internal static class OrderStates
 {
     /// <summary>States in which an order still needs work: Placed, InProgress, AwaitingInformation, Disputed.</summary>
     public static IReadOnlySet<OrderState> Open { get; } = new HashSet<OrderState>

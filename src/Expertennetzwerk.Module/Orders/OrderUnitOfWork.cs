@@ -24,10 +24,17 @@ internal sealed class OrderUnitOfWork
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
     private readonly ILogger _logger;
+    private readonly RefusalDescriber _refusals;
 
     internal OrderUnitOfWork(
-        IModuleDbContextFactory factory, ActorVerifier actors, TimeProvider time, IEnumerable<IOrderWorkflowExtension> extensions, ILogger<OrderUnitOfWork> logger)
+        IModuleDbContextFactory factory,
+        ActorVerifier actors,
+        TimeProvider time,
+        IEnumerable<IOrderWorkflowExtension> extensions,
+        ILogger<OrderUnitOfWork> logger,
+        RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _time = time;
@@ -66,8 +73,8 @@ internal sealed class OrderUnitOfWork
         if (!machine.CanFire(trigger, out var unmet))
         {
             // Stateless leaves unmet null when the state has no transition for the trigger at all: a wrong state.
-            var refusal = (unmet ?? []).Select(OrderRefusals.Find).FirstOrDefault(r => r is not null) ?? OrderRefusals.InvalidState;
-            return Result<OrderChanged>.From(Result.Refused(refusal));
+            var refusal = (unmet ?? []).Select(_refusals.Find).FirstOrDefault(r => r is not null) ?? OrderRefusals.InvalidState;
+            return Result<OrderChanged>.From(_refusals.Refused(refusal));
         }
 
         if (command.InputErrors.Count > 0)
@@ -84,7 +91,7 @@ internal sealed class OrderUnitOfWork
         {
             if (extension.Check(trigger, guardContext) is { } refusal)
             {
-                return Result<OrderChanged>.From(Result.Refused(refusal));
+                return Result<OrderChanged>.From(_refusals.Refused(refusal));
             }
         }
 
@@ -158,7 +165,7 @@ internal sealed class OrderUnitOfWork
             .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
         if (order is null || !await apply(db, order).ConfigureAwait(false))
         {
-            return Result.Refused(refusal);
+            return _refusals.Refused(refusal);
         }
 
         var (loadedVersion, loadedHistoryCount) = (order.Version, order.HistoryCount);

@@ -8,7 +8,7 @@ namespace Expertennetzwerk.Module.Outbox;
 /// (a redelivery is recognisable), two keys never give the same one, and the result is a valid RFC 5322 <c>msg-id</c>
 /// (without the angle brackets): <c>id-left@id-right</c>, both dot-atoms.
 /// </summary>
-public static class MessageIds
+internal static class MessageIds
 {
     /// <summary>
     /// <c>{encoded key}@{domain}</c>. Letters, digits and <c>-</c> stay; every other UTF-8 byte becomes <c>=XX</c>

@@ -15,6 +15,7 @@ namespace Expertennetzwerk.Module.Outbox;
 /// </summary>
 public sealed class OutboxAdministration
 {
+    private readonly RefusalDescriber _refusals;
     /// <summary>Largest page.</summary>
     public const int MaxPageSize = 100;
 
@@ -24,8 +25,9 @@ public sealed class OutboxAdministration
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _time;
 
-    internal OutboxAdministration(IModuleDbContextFactory factory, ActorVerifier actors, CursorProtector cursors, OutboxSignal signal, TimeProvider time)
+    internal OutboxAdministration(IModuleDbContextFactory factory, ActorVerifier actors, CursorProtector cursors, OutboxSignal signal, TimeProvider time, RefusalDescriber refusals)
     {
+        _refusals = refusals;
         _factory = factory;
         _actors = actors;
         _cursors = cursors;
@@ -44,7 +46,7 @@ public sealed class OutboxAdministration
 
         if (actor.PartyKind != PartyKind.Operator)
         {
-            return Result<DeadLetterPage>.From(Result.Refused(OutboxRefusals.OperatorOnly));
+            return Result<DeadLetterPage>.From(_refusals.Refused(OutboxRefusals.OperatorOnly));
         }
 
         var errors = new List<FieldError>();
@@ -110,7 +112,7 @@ public sealed class OutboxAdministration
 
         if (actor.PartyKind != PartyKind.Operator)
         {
-            return Result.Refused(OutboxRefusals.OperatorOnly);
+            return _refusals.Refused(OutboxRefusals.OperatorOnly);
         }
 
         var now = _time.GetUtcNow();
@@ -128,7 +130,7 @@ public sealed class OutboxAdministration
             return Result.Ok();
         }
 
-        return await rows.AnyAsync(cancellationToken).ConfigureAwait(false) ? Result.Refused(OutboxRefusals.NotDeadLettered) : Result.NotFound();
+        return await rows.AnyAsync(cancellationToken).ConfigureAwait(false) ? _refusals.Refused(OutboxRefusals.NotDeadLettered) : Result.NotFound();
     }
 
     private static ulong FilterHash(Guid networkId) =>

@@ -6,7 +6,7 @@ namespace Expertennetzwerk.Module.Outbox;
 /// Writes and reads outbox payloads (<see cref="OutboxMessage.PayloadJson"/>) the way the module's handlers expect:
 /// web defaults (camelCase), read case-insensitively.
 /// </summary>
-public static class OutboxPayloads
+internal static class OutboxPayloads
 {
     /// <summary>The serializer options.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);

@@ -4,7 +4,7 @@ namespace Expertennetzwerk.Module.Outbox;
 /// Wakes the outbox dispatcher right after a commit that wrote outbox rows (the module's interceptors pulse it), so
 /// new notifications leave at once without fast polling. One per service provider; pulses coalesce.
 /// </summary>
-public sealed class OutboxSignal : IDisposable
+internal sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
 

@@ -7,7 +7,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// The defaults embedded in the module: <c>Templates/Defaults/{de|en}/{Kind}.{text|html|subject}.sbn</c>, one per kind,
 /// language and format. Their id is <c>default:{Kind}:{language}:{format}</c>, their version <see cref="Version"/>.
 /// </summary>
-public static class DefaultTemplates
+internal static class DefaultTemplates
 {
     /// <summary>The version of every default template; raised whenever a default text changes.</summary>
     public const int Version = 1;

@@ -16,7 +16,7 @@ public interface ITemplateSource
 public sealed record HostTemplate(string Text, int Version);
 
 /// <summary>Where a resolved template came from.</summary>
-public enum TemplateOrigin
+internal enum TemplateOrigin
 {
     /// <summary>The service version's own template (its <c>TemplatesJson</c>).</summary>
     Service,
@@ -34,7 +34,7 @@ public enum TemplateOrigin
 /// <param name="Kind">What it is for.</param>
 /// <param name="Language">Its language (<c>de</c> or <c>en</c>).</param>
 /// <param name="Format">Its format.</param>
-public sealed record ResolvedTemplate(string Id, int Version, string Text, TemplateOrigin Source, TemplateKind Kind, string Language, TemplateFormat Format);
+internal sealed record ResolvedTemplate(string Id, int Version, string Text, TemplateOrigin Source, TemplateKind Kind, string Language, TemplateFormat Format);
 
 /// <summary>A rendered text with the template that produced it (kept as evidence, e.g. with a consent snapshot).</summary>
 /// <param name="Text">The output.</param>
@@ -47,4 +47,4 @@ public sealed record RenderedText(string Text, string TemplateId, int TemplateVe
 /// <param name="Subject">The subject, on one line.</param>
 /// <param name="Text">The plain-text body.</param>
 /// <param name="Html">The HTML body.</param>
-public sealed record RenderedMail(RenderedText Subject, RenderedText Text, RenderedText Html);
+internal sealed record RenderedMail(RenderedText Subject, RenderedText Text, RenderedText Html);

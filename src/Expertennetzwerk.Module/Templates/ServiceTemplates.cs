@@ -12,7 +12,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// <param name="VersionId">The service version's id (part of the template id).</param>
 /// <param name="VersionNumber">The service version's number (the template's version).</param>
 /// <param name="TemplatesJson">The JSON object; null, empty or <c>{}</c> when the service has none.</param>
-public sealed record ServiceTemplates(Guid VersionId, int VersionNumber, string? TemplatesJson)
+internal sealed record ServiceTemplates(Guid VersionId, int VersionNumber, string? TemplatesJson)
 {
     /// <summary>The templates of <paramref name="version"/>.</summary>
     public static ServiceTemplates From(ExpertServiceVersion version)

@@ -15,7 +15,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// <item>Date and time: "07.03.2025, 14:30 Uhr" (de), "2025-03-07 14:30" (en), in the network's time zone (see <c>NetworkTimeZone</c>).</item>
 /// </list>
 /// </summary>
-public static class TemplateFormatter
+internal static class TemplateFormatter
 {
     /// <summary>German.</summary>
     public const string German = "de";

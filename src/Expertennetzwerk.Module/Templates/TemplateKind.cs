@@ -31,7 +31,7 @@ public enum TemplateKind
 }
 
 /// <summary>Facts about the <see cref="TemplateKind"/>s.</summary>
-public static class TemplateKinds
+internal static class TemplateKinds
 {
     /// <summary>Every kind, in declaration order.</summary>
     public static IReadOnlyList<TemplateKind> All { get; } = Enum.GetValues<TemplateKind>();

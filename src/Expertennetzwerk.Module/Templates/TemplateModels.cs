@@ -9,12 +9,12 @@ namespace Expertennetzwerk.Module.Templates;
 /// <param name="Email">Mail address, if known.</param>
 /// <param name="Phone">Phone number, if known.</param>
 /// <param name="Address">Postal address on one line, if known.</param>
-public sealed record PartyModel(string Name, string? ContactPerson = null, string? Email = null, string? Phone = null, string? Address = null);
+internal sealed record PartyModel(string Name, string? ContactPerson = null, string? Email = null, string? Phone = null, string? Address = null);
 
 /// <summary>A label with its value, both formatted for the reader's language (e.g. "Anlagebetrag" / "25.000,00 €").</summary>
 /// <param name="Label">The label in the reader's language.</param>
 /// <param name="Value">The value formatted for people.</param>
-public sealed record LabeledValue(string Label, string Value);
+internal sealed record LabeledValue(string Label, string Value);
 
 /// <summary>The model of <see cref="TemplateKind.OrderDescription"/>: exactly what the expert receives.</summary>
 /// <param name="OrderNumber">The order's number, e.g. "A-2025-000123".</param>
@@ -27,7 +27,7 @@ public sealed record LabeledValue(string Label, string Value);
 /// <param name="CreatedOn">When the order was created, formatted.</param>
 /// <param name="PlacedOn">When it was placed bindingly, formatted; null while a draft (preview).</param>
 /// <param name="BrokerNote">The broker's free note to the expert, if any.</param>
-public sealed record OrderDescriptionModel(
+internal sealed record OrderDescriptionModel(
     string OrderNumber,
     string ServiceTitle,
     string Category,
@@ -43,7 +43,7 @@ public sealed record OrderDescriptionModel(
 /// <param name="Name">The category's name, e.g. "Gesundheitsangaben".</param>
 /// <param name="LegalBasis">Its legal basis as a sentence part, e.g. "Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)".</param>
 /// <param name="IsHealthData">True for health data (Art. 9 GDPR).</param>
-public sealed record ConsentCategoryModel(string Name, string LegalBasis, bool IsHealthData = false);
+internal sealed record ConsentCategoryModel(string Name, string LegalBasis, bool IsHealthData = false);
 
 /// <summary>
 /// The model of <see cref="TemplateKind.ConsentDeclaration"/>: the broker as controller, the expert as recipient, the
@@ -61,7 +61,7 @@ public sealed record ConsentCategoryModel(string Name, string LegalBasis, bool I
 /// <param name="WithdrawUrl">The link that withdraws the consent; valid as long as the data are processed.</param>
 /// <param name="ExpiresOn">Until when the request can be answered, formatted.</param>
 /// <param name="RequestedOn">When consent was asked, formatted.</param>
-public sealed record ConsentDeclarationModel(
+internal sealed record ConsentDeclarationModel(
     string DataSubjectName,
     PartyModel Broker,
     PartyModel Expert,
@@ -83,7 +83,7 @@ public sealed record ConsentDeclarationModel(
 /// <param name="AcceptBy">By when the expert should accept (SLA), formatted.</param>
 /// <param name="OrderUrl">Link to the order.</param>
 /// <param name="BrokerNote">The broker's note, if any.</param>
-public sealed record OrderPlacedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Broker, string PlacedOn, string AcceptBy, string OrderUrl, string? BrokerNote = null);
+internal sealed record OrderPlacedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Broker, string PlacedOn, string AcceptBy, string OrderUrl, string? BrokerNote = null);
 
 /// <summary>The model of <see cref="TemplateKind.MailOrderStateChanged"/>: to the broker.</summary>
 /// <param name="RecipientName">Whom the mail greets.</param>
@@ -95,7 +95,7 @@ public sealed record OrderPlacedMailModel(string RecipientName, string OrderNumb
 /// <param name="ChangedOn">When, formatted.</param>
 /// <param name="OrderUrl">Link to the order.</param>
 /// <param name="Reason">Why (a decline, cancellation or request for information), if given.</param>
-public sealed record OrderStateChangedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Expert, string PreviousState, string NewState, string ChangedOn, string OrderUrl, string? Reason = null);
+internal sealed record OrderStateChangedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Expert, string PreviousState, string NewState, string ChangedOn, string OrderUrl, string? Reason = null);
 
 /// <summary>The model of <see cref="TemplateKind.MailOrderCompleted"/>: to the broker.</summary>
 /// <param name="RecipientName">Whom the mail greets.</param>
@@ -105,7 +105,7 @@ public sealed record OrderStateChangedMailModel(string RecipientName, string Ord
 /// <param name="CompletedOn">When, formatted.</param>
 /// <param name="OrderUrl">Link to the order.</param>
 /// <param name="RatingUrl">Link to rate the expert's work.</param>
-public sealed record OrderCompletedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Expert, string CompletedOn, string OrderUrl, string RatingUrl);
+internal sealed record OrderCompletedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Expert, string CompletedOn, string OrderUrl, string RatingUrl);
 
 /// <summary>The model of <see cref="TemplateKind.MailConsentRequested"/>: to the data subject. Holds no shared data itself.</summary>
 /// <param name="DataSubjectName">The person asked.</param>
@@ -114,7 +114,7 @@ public sealed record OrderCompletedMailModel(string RecipientName, string OrderN
 /// <param name="ServiceTitle">The service.</param>
 /// <param name="ConsentUrl">The unguessable link to the declaration page.</param>
 /// <param name="ExpiresOn">Until when the link works, formatted.</param>
-public sealed record ConsentRequestedMailModel(string DataSubjectName, PartyModel Broker, PartyModel Expert, string ServiceTitle, string ConsentUrl, string ExpiresOn);
+internal sealed record ConsentRequestedMailModel(string DataSubjectName, PartyModel Broker, PartyModel Expert, string ServiceTitle, string ConsentUrl, string ExpiresOn);
 
 /// <summary>
 /// The model of <see cref="TemplateKind.MailDisputeOpened"/>: to the operator. It carries no reason: free text may hold
@@ -127,7 +127,7 @@ public sealed record ConsentRequestedMailModel(string DataSubjectName, PartyMode
 /// <param name="OpenedBy">Who opened it (a party's name).</param>
 /// <param name="OpenedOn">When, formatted.</param>
 /// <param name="OrderUrl">Link to the order in the operator's view.</param>
-public sealed record DisputeOpenedMailModel(string OrderNumber, string ServiceTitle, PartyModel Broker, PartyModel Expert, string OpenedBy, string OpenedOn, string OrderUrl);
+internal sealed record DisputeOpenedMailModel(string OrderNumber, string ServiceTitle, PartyModel Broker, PartyModel Expert, string OpenedBy, string OpenedOn, string OrderUrl);
 
 /// <summary>The model of <see cref="TemplateKind.MailDeadLetter"/>: to the operator.</summary>
 /// <param name="MessageId">The message's id.</param>
@@ -137,7 +137,7 @@ public sealed record DisputeOpenedMailModel(string OrderNumber, string ServiceTi
 /// <param name="LastAttemptAt">Last try, formatted.</param>
 /// <param name="LastError">The last error.</param>
 /// <param name="AdminUrl">Link to the dead letters, if the host has one.</param>
-public sealed record DeadLetterMailModel(string MessageId, string MessageType, int Attempts, string FirstAttemptAt, string LastAttemptAt, string LastError, string? AdminUrl = null);
+internal sealed record DeadLetterMailModel(string MessageId, string MessageType, int Attempts, string FirstAttemptAt, string LastAttemptAt, string LastError, string? AdminUrl = null);
 
 /// <summary>The model of <see cref="TemplateKind.MailMessageReceived"/>: to a user of the receiving party. Carries no message text.</summary>
 /// <param name="RecipientName">Whom the mail greets.</param>
@@ -146,7 +146,7 @@ public sealed record DeadLetterMailModel(string MessageId, string MessageType, i
 /// <param name="Sender">The party that wrote.</param>
 /// <param name="SentOn">When, formatted.</param>
 /// <param name="OrderUrl">Link to the order, where the message is read.</param>
-public sealed record MessageReceivedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Sender, string SentOn, string OrderUrl);
+internal sealed record MessageReceivedMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Sender, string SentOn, string OrderUrl);
 
 /// <summary>
 /// The model of <see cref="TemplateKind.MailConsentConfirmation"/>: to the data subject after a decision on the consent
@@ -161,7 +161,7 @@ public sealed record MessageReceivedMailModel(string RecipientName, string Order
 /// <param name="DecidedOn">When, formatted.</param>
 /// <param name="DeclarationText">The declaration's full text as shown (plain text).</param>
 /// <param name="WithdrawalUrl">The working withdrawal link (after an agreement).</param>
-public sealed record ConsentConfirmationMailModel(
+internal sealed record ConsentConfirmationMailModel(
     string DataSubjectName, PartyModel Broker, PartyModel Expert, string ServiceTitle, string OrderNumber, bool Agreed, string DecidedOn, string DeclarationText, string? WithdrawalUrl);
 
 /// <summary>
@@ -175,4 +175,4 @@ public sealed record ConsentConfirmationMailModel(
 /// <param name="WithdrawnOn">When, formatted.</param>
 /// <param name="IsDraft">True when the order is a draft: it stays, and can be placed only after a new consent.</param>
 /// <param name="OrderUrl">Link to the order.</param>
-public sealed record ConsentWithdrawnMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Expert, string WithdrawnOn, bool IsDraft, string OrderUrl);
+internal sealed record ConsentWithdrawnMailModel(string RecipientName, string OrderNumber, string ServiceTitle, PartyModel Expert, string WithdrawnOn, bool IsDraft, string OrderUrl);

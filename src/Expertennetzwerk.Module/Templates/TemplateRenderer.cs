@@ -12,7 +12,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// relaxed member access, no template loader (no include), loop, recursion and output limits that throw, a time limit,
 /// de-DE culture by default; HTML templates encode every expression's output. Models are plain objects, never EF entities.
 /// </summary>
-public sealed class TemplateRenderer
+internal sealed class TemplateRenderer
 {
     /// <summary>Largest template text accepted, in characters.</summary>
     public const int MaxTemplateLength = 64 * 1024;

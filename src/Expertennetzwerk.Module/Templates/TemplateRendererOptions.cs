@@ -1,7 +1,7 @@
 namespace Expertennetzwerk.Module.Templates;
 
 /// <summary>Limits of the template sandbox.</summary>
-public sealed class TemplateRendererOptions
+internal sealed class TemplateRendererOptions
 {
     /// <summary>Longest a render may take; default 2 s.</summary>
     public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -4,7 +4,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// Finds the template for a kind, language and format: the service version's own template first, then the host's
 /// override (<see cref="ITemplateSource"/>), then the embedded default. German for every culture that is not English.
 /// </summary>
-public sealed class TemplateResolver
+internal sealed class TemplateResolver
 {
     private readonly ITemplateSource? _host;
 

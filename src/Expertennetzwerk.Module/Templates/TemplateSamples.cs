@@ -4,7 +4,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// Realistic sample models per kind and language: for previewing a template while editing it, for the trial render of
 /// <see cref="TemplateService.ValidateTemplate(TemplateKind, TemplateFormat, string)"/>, and for the snapshot tests of the defaults.
 /// </summary>
-public static class TemplateSamples
+internal static class TemplateSamples
 {
     /// <summary>The sample model of <paramref name="kind"/> in <paramref name="language"/> (<c>de</c> or <c>en</c>).</summary>
     public static object Model(TemplateKind kind, string language)

@@ -6,7 +6,7 @@ namespace Expertennetzwerk.Module.Templates;
 /// Resolves and renders templates (<see cref="TemplateResolver"/> + <see cref="TemplateRenderer"/>); every result records
 /// the template id and version that produced it. Also validates a template an operator or expert wants to save.
 /// </summary>
-public sealed partial class TemplateService
+internal sealed partial class TemplateService
 {
     /// <summary>Largest template accepted when saving, in characters (the renderer's own limit).</summary>
     public const int MaxTemplateLength = TemplateRenderer.MaxTemplateLength;

@@ -74,6 +74,6 @@ public class ClaimsActorAccessorTests
 
         return new ClaimsActorAccessor(
             new HttpContextAccessor { HttpContext = context },
-            Options.Create(new ExpertennetzwerkOptions { DefaultNetworkId = defaultNetwork }));
+            Options.Create(new ExpertennetzwerkAspNetCoreOptions { DefaultNetworkId = defaultNetwork }));
     }
 }

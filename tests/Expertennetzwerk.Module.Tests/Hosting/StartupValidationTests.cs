@@ -100,9 +100,6 @@ public sealed class StartupValidationTests
         ["Outbox.MaxConcurrency = 0"] = (
             s => Valid(s, o => o.Outbox.MaxConcurrency = 0),
             ["Outbox.MaxConcurrency must be between 1 and 64 (is 0)"]),
-        ["DefaultNetworkId empty"] = (
-            s => Valid(s, o => o.DefaultNetworkId = Guid.Empty),
-            ["DefaultNetworkId is the empty Guid"]),
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);

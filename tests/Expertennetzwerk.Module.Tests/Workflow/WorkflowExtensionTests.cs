@@ -29,7 +29,7 @@ public sealed class WorkflowExtensionTests
 
         refused.Status.Should().Be(ResultStatus.Refused);
         refused.Refusal.Should().Be(RiskClassExtension.RiskClassMissing);
-        OrderRefusals.Find("test.risk_class_missing").Should().Be(RiskClassExtension.RiskClassMissing, "the code is registered with the workflow's refusals");
+        host.Services.GetRequiredService<RefusalDescriber>().Find("test.risk_class_missing").Should().Be(RiskClassExtension.RiskClassMissing, "the code is registered with the refusal describer");
         refused.Refusal!.Text.German.Should().StartWith("Bitte geben Sie die Risikoklasse an");
         (await host.FootprintAsync(id)).Should().Be(before);
         (await AuditRowsAsync(host, id)).Should().BeEmpty("a refused command runs no action");
@@ -96,7 +96,7 @@ public sealed class WorkflowExtensionTests
         ModuleHost.StartAsync(kind, builder =>
         {
             builder.Services.AddSingleton<Sabotage>();
-            builder.AddWorkflowExtension<RiskClassExtension>();
+            builder.AddRefusal(RiskClassExtension.RiskClassMissing).AddWorkflowExtension<RiskClassExtension>();
         });
 
     /// <summary>A service whose order form has an optional risk class (1–7), which the extension demands before Place.</summary>
@@ -123,10 +123,9 @@ public sealed class WorkflowExtensionTests
     {
         public const string AuditEvent = "test.audit";
 
-        public static readonly Refusal RiskClassMissing = OrderRefusals.Add(
-            "test.risk_class_missing",
+        public static readonly Refusal RiskClassMissing = new("test.risk_class_missing", new LocalizedText(
             "Bitte geben Sie die Risikoklasse an, bevor Sie verbindlich bestellen.",
-            "Please state the risk class before placing the order.");
+            "Please state the risk class before placing the order."));
 
         public ValueTask LoadAsync(OrderTrigger trigger, OrderGuardContext context, DbContext db, CancellationToken cancellationToken)
         {

@@ -4,7 +4,7 @@ namespace Expertennetzwerk.Module.Orders.Listing;
 /// How many orders of one party are in one state, kept up to date in each command's transaction so the list header's
 /// per-state counts never scan the orders (a full scan measured 140–310 ms at one million orders).
 /// </summary>
-public sealed class OrderStateCount
+internal sealed class OrderStateCount
 {
     /// <summary>Creates a counter row.</summary>
     public OrderStateCount(Guid networkId, Guid partyId, OrderRole role, string state, long count)

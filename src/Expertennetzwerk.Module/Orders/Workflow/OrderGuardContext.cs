@@ -33,7 +33,7 @@ public sealed class OrderGuardContext
     public Party? BrokerParty { get; init; }
 
     /// <summary>The order's consents (loaded for Place and the consent triggers, for the owning broker or a data subject).</summary>
-    public Consent.OrderConsents? Consents { get; init; }
+    internal Consent.OrderConsents? Consents { get; init; }
 
     /// <summary>Free room for extensions' loaded data, by key.</summary>
     public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ namespace Expertennetzwerk.Module.Orders.Workflow;
 /// <c>CanFire(trigger, out unmet)</c> tells the user why. Extension guards (<see cref="IOrderWorkflowExtension"/>) are
 /// checked by the application service after these.
 /// </summary>
-public static class OrderWorkflow
+internal static class OrderWorkflow
 {
     /// <summary>Triggers that never change the state (internal transitions): no "state changed" notification.</summary>
     public static IReadOnlySet<OrderTrigger> InternalTriggers { get; } = new HashSet<OrderTrigger>

@@ -1,0 +1,11 @@
+namespace Expertennetzwerk.Module.AspNetCore;
+
+/// <summary>Settings of the module's ASP.NET Core edge, validated at start-up.</summary>
+public sealed class ExpertennetzwerkAspNetCoreOptions
+{
+    /// <summary>
+    /// The network of a single-network host: <see cref="ClaimsActorAccessor"/> uses it when the user's claims name none
+    /// (<see cref="ExpertennetzwerkClaimTypes.Network"/>). Leave it unset when every user carries the claim.
+    /// </summary>
+    public Guid? DefaultNetworkId { get; set; }
+}
