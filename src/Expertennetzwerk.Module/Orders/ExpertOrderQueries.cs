@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
@@ -351,15 +349,7 @@ public sealed class ExpertOrderQueries
         }
 
         var filterHash = FilterHash(actor, query);
-        OrderListPosition? position = null;
-        if (!string.IsNullOrEmpty(query.Cursor))
-        {
-            position = _cursors.Unprotect(query.Cursor, filterHash);
-            if (position is null)
-            {
-                errors.Add(InputErrors.Malformed("cursor"));
-            }
-        }
+        var position = _cursors.Read(query.Cursor, filterHash, errors);
 
         if (errors.Count > 0)
         {
@@ -453,7 +443,7 @@ public sealed class ExpertOrderQueries
 
         if (position is { } p)
         {
-            orders = SqlDialect.For(db).WhereBefore(orders, p.UpdatedAt, p.Id);
+            orders = SqlDialect.For(db).WhereBefore(orders, o => o.UpdatedAt, o => o.Id, p);
         }
 
         var loaded = await orders
@@ -471,13 +461,7 @@ public sealed class ExpertOrderQueries
             .Select(r => PersonalDataAccess.Allows(listRole, r.DataProcessingBlocked) ? r.Item : r.Item with { CustomerDisplayName = null })
             .ToList();
 
-        string? next = null;
-        if (rows.Count > query.PageSize)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = _cursors.Protect(new OrderListPosition(last.UpdatedAt, last.Id), filterHash);
-        }
+        var next = KeysetPage.Trim(rows, query.PageSize, last => _cursors.Protect(new KeysetPosition(last.UpdatedAt, last.Id), filterHash));
 
         var counts = query.IncludeCounts ? await CountByStateAsync(db, actor, cancellationToken).ConfigureAwait(false) : null;
         return new OrderPage(rows, next, counts);
@@ -576,6 +560,6 @@ public sealed class ExpertOrderQueries
             .Append(query.CreatedFrom?.UtcTicks).Append('|').Append(query.CreatedTo?.UtcTicks).Append('|')
             .Append(query.UpdatedFrom?.UtcTicks).Append('|').Append(query.UpdatedTo?.UtcTicks).Append('|')
             .Append(query.Text?.Trim()).Append('|').Append(query.PageSize);
-        return BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return CursorProtector.FilterHash(text.ToString());
     }
 }
