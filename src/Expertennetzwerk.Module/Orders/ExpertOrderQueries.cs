@@ -427,23 +427,25 @@ public sealed class ExpertOrderQueries
             orders = orders.Where(o => o.UpdatedAt < updatedTo);
         }
 
+        if (position is { } p)
+        {
+            orders = SqlDialect.For(db).WhereBefore(orders, o => o.UpdatedAt, o => o.Id, p);
+        }
+
         if (!string.IsNullOrEmpty(text))
         {
             // The operator sees metadata only, so it searches order numbers, never customer names; an order whose data are
-            // blocked for the actor is found by its number only.
+            // blocked for the actor is found by its number only. The text match comes last: the dialect may choose its
+            // plan by the hits within everything else the page is restricted to.
             var number = text.ToUpperInvariant();
-            orders = seesPersonalData
-                ? SqlDialect.For(db).WhereTextMatches(db, orders, text)
-                : orders.Where(o => o.Number.Contains(number));
             if (seesPersonalData && hidesBlocked)
             {
                 orders = orders.Where(o => !o.DataProcessingBlocked || o.Number.Contains(number));
             }
-        }
 
-        if (position is { } p)
-        {
-            orders = SqlDialect.For(db).WhereBefore(orders, o => o.UpdatedAt, o => o.Id, p);
+            orders = seesPersonalData
+                ? await SqlDialect.For(db).WhereTextMatchesAsync(db, orders, text, query.PageSize + 1, cancellationToken).ConfigureAwait(false)
+                : orders.Where(o => o.Number.Contains(number));
         }
 
         var loaded = await orders

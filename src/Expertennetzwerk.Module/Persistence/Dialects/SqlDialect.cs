@@ -169,9 +169,25 @@ internal abstract class SqlDialect
     protected virtual Expression Before(Expression at, Expression id, Expression cursorAt, Expression cursorId) =>
         Expression.Call(KeysetFunctions.RowLessThanMethod, at, id, cursorAt, cursorId);
 
-    /// <summary>Restricts <paramref name="orders"/> to those whose number or customer name contains <paramref name="term"/>.</summary>
-    public virtual IQueryable<ExpertOrder> WhereTextMatches(DbContext context, IQueryable<ExpertOrder> orders, string term) =>
-        WhereSearchTextLike(orders, term);
+    /// <summary>
+    /// Restricts <paramref name="orders"/> (every other filter of the page applied) to those whose number or customer
+    /// name contains <paramref name="term"/>. A dialect may first look at how many rows match to choose its plan;
+    /// <paramref name="pageRows"/> is how many rows the page reads. Every plan returns the same rows.
+    /// </summary>
+    public virtual Task<IQueryable<ExpertOrder>> WhereTextMatchesAsync(
+        DbContext context, IQueryable<ExpertOrder> orders, string term, int pageRows, CancellationToken cancellationToken) =>
+        Task.FromResult(WhereSearchTextLike(orders, term));
+
+    /// <summary>
+    /// The search within the page's own index range, newest first, each row's text checked (<c>instr</c>/<c>strpos</c>,
+    /// no text index): it stops after the page's rows, so it is fast when the term is frequent in the range.
+    /// </summary>
+    protected static IQueryable<ExpertOrder> WhereSearchTextContains(IQueryable<ExpertOrder> orders, string term)
+    {
+        var lower = term.ToLowerInvariant();
+        // IndexOf, not Contains: Npgsql turns Contains into a LIKE, which the trigram index would serve again.
+        return orders.Where(o => o.SearchText.IndexOf(lower) >= 0);
+    }
 
     /// <summary>The portable search: LIKE over the lower-case search column (a trigram index serves it on PostgreSQL).</summary>
     protected static IQueryable<ExpertOrder> WhereSearchTextLike(IQueryable<ExpertOrder> orders, string term)
