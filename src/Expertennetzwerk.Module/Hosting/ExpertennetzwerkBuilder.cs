@@ -25,7 +25,8 @@ public sealed class ExpertennetzwerkBuilder
     public ExpertennetzwerkBuilder UseEntityFrameworkCore(Action<DbContextOptionsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        Services.AddDbContextFactory<ExpertennetzwerkDbContext>(options =>
+        // Pooled: the module takes a context per call, and a fresh one costs about as much as a list page's SQL.
+        Services.AddPooledDbContextFactory<ExpertennetzwerkDbContext>(options =>
         {
             configure(options);
             options.AddExpertennetzwerkInterceptors();

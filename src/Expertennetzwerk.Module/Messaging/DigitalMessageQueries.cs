@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Messaging.Queries;
@@ -85,15 +83,7 @@ public sealed class DigitalMessageQueries
         }
 
         var filterHash = FilterHash("thread", actor, orderId, query.PageSize, false, isOperator ? purpose : null);
-        int? before = null;
-        if (!string.IsNullOrEmpty(query.Cursor))
-        {
-            before = _cursors.Unprotect(query.Cursor, filterHash) is { } position ? (int)position.UpdatedAt.UtcTicks : null;
-            if (before is null)
-            {
-                errors.Add(InputErrors.Malformed("cursor"));
-            }
-        }
+        var before = _cursors.ReadSequence(query.Cursor, filterHash, errors);
 
         if (errors.Count > 0)
         {
@@ -115,21 +105,14 @@ public sealed class DigitalMessageQueries
         var messages = db.Set<DigitalMessage>().AsNoTracking()
             .Where(m => m.NetworkId == networkId && m.OrderId == orderId
                     && (m.Kind == DigitalMessageKind.Thread || m.Kind == DigitalMessageKind.SystemNotice)); // the parties' messages
-        if (before is { } sequence)
+        if (before is { } b)
         {
-            messages = messages.Where(m => m.Sequence < sequence);
+            messages = SqlDialect.For(db).WhereBefore(messages, m => m.Sequence, b);
         }
 
         var rows = await messages.OrderByDescending(m => m.Sequence).Take(query.PageSize + 1)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        string? next = null;
-        if (rows.Count > query.PageSize)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            // The thread's keyset is the message's sequence, carried in the cursor's instant slot as ticks.
-            next = _cursors.Protect(new OrderListPosition(new DateTimeOffset(last.Sequence, TimeSpan.Zero), last.Id), filterHash);
-        }
+        var next = KeysetPage.Trim(rows, query.PageSize, last => _cursors.Protect(new KeysetSequence(last.Sequence), filterHash));
 
         var readUpTo = 0;
         var unread = 0;
@@ -236,15 +219,7 @@ public sealed class DigitalMessageQueries
         }
 
         var filterHash = FilterHash("inbox", actor, Guid.Empty, query.PageSize, query.UnreadOnly, null);
-        OrderListPosition? position = null;
-        if (!string.IsNullOrEmpty(query.Cursor))
-        {
-            position = _cursors.Unprotect(query.Cursor, filterHash);
-            if (position is null)
-            {
-                errors.Add(InputErrors.Malformed("cursor"));
-            }
-        }
+        var position = _cursors.Read(query.Cursor, filterHash, errors);
 
         if (errors.Count > 0)
         {
@@ -268,18 +243,12 @@ public sealed class DigitalMessageQueries
 
         if (position is { } p)
         {
-            messages = WhereBefore(db, messages, p.UpdatedAt, p.Id);
+            messages = SqlDialect.For(db).WhereBefore(messages, m => m.SentAt, m => m.Id, p);
         }
 
         var rows = await messages.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(query.PageSize + 1)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        string? next = null;
-        if (rows.Count > query.PageSize)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = _cursors.Protect(new OrderListPosition(last.SentAt, last.Id), filterHash);
-        }
+        var next = KeysetPage.Trim(rows, query.PageSize, last => _cursors.Protect(new KeysetPosition(last.SentAt, last.Id), filterHash));
 
         var orderIds = rows.Select(m => m.OrderId).Distinct().ToList();
         var readUpTo = await db.Set<DigitalMessageReadMark>().AsNoTracking()
@@ -347,11 +316,6 @@ public sealed class DigitalMessageQueries
         return Math.Max(0, received - read);
     }
 
-    private static IQueryable<DigitalMessage> WhereBefore(DbContext db, IQueryable<DigitalMessage> messages, DateTimeOffset sentAt, Guid id) =>
-        db.Database.ProviderName is SqlDialect.SqliteProvider or SqlDialect.PostgresProvider
-            ? messages.Where(m => KeysetFunctions.RowLessThan(m.SentAt, m.Id, sentAt, id))
-            : messages.Where(m => m.SentAt <= sentAt && (m.SentAt < sentAt || m.Id.CompareTo(id) < 0));
-
     private static async Task<ILookup<Guid, MessageAttachmentInfo>> AttachmentsAsync(DbContext db, IReadOnlyList<DigitalMessage> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Where(m => m.AttachmentCount > 0).Select(m => m.Id).ToList();
@@ -375,6 +339,6 @@ public sealed class DigitalMessageQueries
         var text = new StringBuilder()
             .Append(list).Append('|').Append(actor.NetworkId).Append('|').Append(actor.PartyId).Append('|').Append(actor.PartyKind).Append('|')
             .Append(actor.UserId).Append('|').Append(orderId).Append('|').Append(pageSize).Append('|').Append(unreadOnly).Append('|').Append(purpose);
-        return BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return CursorProtector.FilterHash(text.ToString());
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
@@ -354,15 +352,7 @@ public sealed class ExpertOrderQueries
         }
 
         var filterHash = FilterHash(actor, query);
-        OrderListPosition? position = null;
-        if (!string.IsNullOrEmpty(query.Cursor))
-        {
-            position = _cursors.Unprotect(query.Cursor, filterHash);
-            if (position is null)
-            {
-                errors.Add(InputErrors.Malformed("cursor"));
-            }
-        }
+        var position = _cursors.Read(query.Cursor, filterHash, errors);
 
         if (errors.Count > 0)
         {
@@ -440,23 +430,25 @@ public sealed class ExpertOrderQueries
             orders = orders.Where(o => o.UpdatedAt < updatedTo);
         }
 
+        if (position is { } p)
+        {
+            orders = SqlDialect.For(db).WhereBefore(orders, o => o.UpdatedAt, o => o.Id, p);
+        }
+
         if (!string.IsNullOrEmpty(text))
         {
             // The operator sees metadata only, so it searches order numbers, never customer names; an order whose data are
-            // blocked for the actor is found by its number only.
+            // blocked for the actor is found by its number only. The text match comes last: the dialect may choose its
+            // plan by the hits within everything else the page is restricted to.
             var number = text.ToUpperInvariant();
-            orders = seesPersonalData
-                ? SqlDialect.For(db).WhereTextMatches(db, orders, text)
-                : orders.Where(o => o.Number.Contains(number));
             if (seesPersonalData && hidesBlocked)
             {
                 orders = orders.Where(o => !o.DataProcessingBlocked || o.Number.Contains(number));
             }
-        }
 
-        if (position is { } p)
-        {
-            orders = SqlDialect.For(db).WhereBefore(orders, p.UpdatedAt, p.Id);
+            orders = seesPersonalData
+                ? await SqlDialect.For(db).WhereTextMatchesAsync(db, orders, text, query.PageSize + 1, cancellationToken).ConfigureAwait(false)
+                : orders.Where(o => o.Number.Contains(number));
         }
 
         var loaded = await orders
@@ -474,13 +466,7 @@ public sealed class ExpertOrderQueries
             .Select(r => PersonalDataAccess.Allows(listRole, r.DataProcessingBlocked) ? r.Item : r.Item with { CustomerDisplayName = null })
             .ToList();
 
-        string? next = null;
-        if (rows.Count > query.PageSize)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = _cursors.Protect(new OrderListPosition(last.UpdatedAt, last.Id), filterHash);
-        }
+        var next = KeysetPage.Trim(rows, query.PageSize, last => _cursors.Protect(new KeysetPosition(last.UpdatedAt, last.Id), filterHash));
 
         var counts = query.IncludeCounts ? await CountByStateAsync(db, actor, cancellationToken).ConfigureAwait(false) : null;
         return new OrderPage(rows, next, counts);
@@ -579,6 +565,6 @@ public sealed class ExpertOrderQueries
             .Append(query.CreatedFrom?.UtcTicks).Append('|').Append(query.CreatedTo?.UtcTicks).Append('|')
             .Append(query.UpdatedFrom?.UtcTicks).Append('|').Append(query.UpdatedTo?.UtcTicks).Append('|')
             .Append(query.Text?.Trim()).Append('|').Append(query.PageSize);
-        return BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return CursorProtector.FilterHash(text.ToString());
     }
 }

@@ -1,10 +1,8 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Persistence;
+using Expertennetzwerk.Module.Persistence.Dialects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Outbox;
@@ -56,15 +54,7 @@ public sealed class OutboxAdministration
         }
 
         var filter = FilterHash(actor.NetworkId);
-        OrderListPosition? after = null;
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            after = _cursors.Unprotect(cursor, filter);
-            if (after is null)
-            {
-                errors.Add(InputErrors.Malformed("cursor"));
-            }
-        }
+        var after = _cursors.Read(cursor, filter, errors);
 
         if (errors.Count > 0)
         {
@@ -76,9 +66,8 @@ public sealed class OutboxAdministration
             .Where(m => m.NetworkId == actor.NetworkId && m.Status == OutboxStatus.DeadLettered);
         if (after is { } position)
         {
-            DateTimeOffset? at = position.UpdatedAt;
-            var id = position.Id;
-            query = query.Where(m => m.LastAttemptAt < at || (m.LastAttemptAt == at && m.Id.CompareTo(id) < 0));
+            // A dead letter always has had an attempt: LastAttemptAt is set.
+            query = SqlDialect.For(db).WhereBefore(query, m => m.LastAttemptAt!.Value, m => m.Id, position);
         }
 
         var rows = await query
@@ -87,13 +76,7 @@ public sealed class OutboxAdministration
             .Select(m => new DeadLetter(m.Id, m.OrderId, m.EventType, m.IdempotencyKey, m.CreatedAt, m.Attempts, m.FirstAttemptAt, m.LastAttemptAt, m.LastError))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        string? next = null;
-        if (rows.Count > pageSize)
-        {
-            rows.RemoveAt(pageSize);
-            var last = rows[^1];
-            next = _cursors.Protect(new OrderListPosition(last.LastAttemptAt ?? last.CreatedAt, last.Id), filter);
-        }
+        var next = KeysetPage.Trim(rows, pageSize, last => _cursors.Protect(new KeysetPosition(last.LastAttemptAt ?? last.CreatedAt, last.Id), filter));
 
         return new DeadLetterPage(rows, next);
     }
@@ -133,6 +116,5 @@ public sealed class OutboxAdministration
         return await rows.AnyAsync(cancellationToken).ConfigureAwait(false) ? _refusals.Refused(OutboxRefusals.NotDeadLettered) : Result.NotFound();
     }
 
-    private static ulong FilterHash(Guid networkId) =>
-        BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("outbox.dead-letters|" + networkId.ToString("N"))));
+    private static ulong FilterHash(Guid networkId) => CursorProtector.FilterHash("outbox.dead-letters|" + networkId.ToString("N"));
 }

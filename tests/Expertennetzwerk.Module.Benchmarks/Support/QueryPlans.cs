@@ -23,6 +23,9 @@ internal static class QueryPlans
             ("expert's open orders", BenchNetwork.BusiestExpert, DatabaseBenchmarkQueries.Page(open)),
             ("broker search", BenchNetwork.BusiestBroker, DatabaseBenchmarkQueries.Page(text: CustomerNames.CommonSurname)),
             ("expert search", BenchNetwork.BusiestExpert, DatabaseBenchmarkQueries.Page(text: CustomerNames.CommonSurname)),
+            ("broker search, rare name", BenchNetwork.BusiestBroker, DatabaseBenchmarkQueries.Page(text: CustomerNames.RareSurname)),
+            ("expert search, rare name", BenchNetwork.BusiestExpert, DatabaseBenchmarkQueries.Page(text: CustomerNames.RareSurname)),
+            ("expert search, absent name", BenchNetwork.BusiestExpert, DatabaseBenchmarkQueries.Page(text: CustomerNames.AbsentName)),
             ("operator page with counts", BenchNetwork.Operator, DatabaseBenchmarkQueries.Page(counts: true)),
         };
 

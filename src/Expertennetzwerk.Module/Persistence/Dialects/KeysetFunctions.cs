@@ -11,7 +11,7 @@ namespace Expertennetzwerk.Module.Persistence.Dialects;
 /// </summary>
 internal static class KeysetFunctions
 {
-    private static readonly MethodInfo RowLessThanMethod = typeof(KeysetFunctions).GetMethod(nameof(RowLessThan), BindingFlags.Static | BindingFlags.Public)!;
+    public static readonly MethodInfo RowLessThanMethod = typeof(KeysetFunctions).GetMethod(nameof(RowLessThan), BindingFlags.Static | BindingFlags.Public)!;
 
     /// <summary>Translated to SQL; never runs in memory.</summary>
     public static bool RowLessThan(DateTimeOffset updatedAt, Guid id, DateTimeOffset cursorUpdatedAt, Guid cursorId) =>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,14 @@ internal sealed class PortableDialect : SqlDialect
     public override string Name => "portable";
 
     // No row values everywhere (SQL Server has none): the leading "<=" still bounds the index range, the OR settles ties.
-    public override IQueryable<ExpertOrder> WhereBefore(IQueryable<ExpertOrder> orders, DateTimeOffset updatedAt, Guid id) =>
-        orders.Where(o => o.UpdatedAt <= updatedAt && (o.UpdatedAt < updatedAt || o.Id.CompareTo(id) < 0));
+    protected override Expression Before(Expression at, Expression id, Expression cursorAt, Expression cursorId) =>
+        Expression.AndAlso(
+            Expression.LessThanOrEqual(at, cursorAt),
+            Expression.OrElse(
+                Expression.LessThan(at, cursorAt),
+                Expression.LessThan(Expression.Call(id, GuidCompareTo, cursorId), Expression.Constant(0))));
+
+    private static readonly System.Reflection.MethodInfo GuidCompareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
 
     public override async Task<long> NextOrderNumberAsync(DbContext context, Guid networkId, int year, CancellationToken cancellationToken)
     {

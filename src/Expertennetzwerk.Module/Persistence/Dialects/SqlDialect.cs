@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Outbox;
@@ -137,19 +138,76 @@ internal abstract class SqlDialect
 #pragma warning restore EF1002
     }
 
-    /// <summary>Restricts <paramref name="orders"/> to those after a keyset position in the order (UpdatedAt desc, Id desc).</summary>
-    public virtual IQueryable<ExpertOrder> WhereBefore(IQueryable<ExpertOrder> orders, DateTimeOffset updatedAt, Guid id) =>
-        orders.Where(o => KeysetFunctions.RowLessThan(o.UpdatedAt, o.Id, updatedAt, id));
+    /// <summary>
+    /// Restricts <paramref name="rows"/> to those after <paramref name="position"/> in a list ordered by
+    /// (<paramref name="at"/> desc, <paramref name="id"/> desc): the keyset condition of every paged list.
+    /// </summary>
+    public IQueryable<T> WhereBefore<T>(IQueryable<T> rows, Expression<Func<T, DateTimeOffset>> at, Expression<Func<T, Guid>> id, KeysetPosition position)
+    {
+        var row = at.Parameters[0];
+        var rowId = new ParameterSwap(id.Parameters[0], row).Visit(id.Body);
 
-    /// <summary>Restricts <paramref name="orders"/> to those whose number or customer name contains <paramref name="term"/>.</summary>
-    public virtual IQueryable<ExpertOrder> WhereTextMatches(DbContext context, IQueryable<ExpertOrder> orders, string term) =>
-        WhereSearchTextLike(orders, term);
+        // Member accesses on a closure object: EF binds them as parameters, so one cached query serves every page.
+        var cursor = Expression.Constant(new CursorValues(position.At, position.Id, 0));
+        var before = Before(
+            at.Body, rowId, Expression.Field(cursor, nameof(CursorValues.CursorAt)), Expression.Field(cursor, nameof(CursorValues.CursorId)));
+        return rows.Where(Expression.Lambda<Func<T, bool>>(before, row));
+    }
+
+    /// <summary>Restricts <paramref name="rows"/> to those after <paramref name="position"/> in a list ordered by a unique <paramref name="sequence"/> desc.</summary>
+    public IQueryable<T> WhereBefore<T>(IQueryable<T> rows, Expression<Func<T, int>> sequence, KeysetSequence position)
+    {
+        var cursor = Expression.Constant(new CursorValues(default, default, position.Sequence));
+        var before = Expression.LessThan(sequence.Body, Expression.Field(cursor, nameof(CursorValues.CursorSequence)));
+        return rows.Where(Expression.Lambda<Func<T, bool>>(before, sequence.Parameters[0]));
+    }
+
+    /// <summary>
+    /// <c>(at, id) &lt; (cursorAt, cursorId)</c>: a row-value comparison (SQLite, PostgreSQL), one index range where
+    /// EF's own expansion into an OR form is not one on PostgreSQL.
+    /// </summary>
+    protected virtual Expression Before(Expression at, Expression id, Expression cursorAt, Expression cursorId) =>
+        Expression.Call(KeysetFunctions.RowLessThanMethod, at, id, cursorAt, cursorId);
+
+    /// <summary>
+    /// Restricts <paramref name="orders"/> (every other filter of the page applied) to those whose number or customer
+    /// name contains <paramref name="term"/>. A dialect may first look at how many rows match to choose its plan;
+    /// <paramref name="pageRows"/> is how many rows the page reads. Every plan returns the same rows.
+    /// </summary>
+    public virtual Task<IQueryable<ExpertOrder>> WhereTextMatchesAsync(
+        DbContext context, IQueryable<ExpertOrder> orders, string term, int pageRows, CancellationToken cancellationToken) =>
+        Task.FromResult(WhereSearchTextLike(orders, term));
+
+    /// <summary>
+    /// The search within the page's own index range, newest first, each row's text checked (<c>instr</c>/<c>strpos</c>,
+    /// no text index): it stops after the page's rows, so it is fast when the term is frequent in the range.
+    /// </summary>
+    protected static IQueryable<ExpertOrder> WhereSearchTextContains(IQueryable<ExpertOrder> orders, string term)
+    {
+        var lower = term.ToLowerInvariant();
+        // IndexOf, not Contains: Npgsql turns Contains into a LIKE, which the trigram index would serve again.
+        return orders.Where(o => o.SearchText.IndexOf(lower) >= 0);
+    }
 
     /// <summary>The portable search: LIKE over the lower-case search column (a trigram index serves it on PostgreSQL).</summary>
     protected static IQueryable<ExpertOrder> WhereSearchTextLike(IQueryable<ExpertOrder> orders, string term)
     {
         var pattern = "%" + EscapeLike(term.ToLowerInvariant()) + "%";
         return orders.Where(o => EF.Functions.Like(o.SearchText, pattern, "\\"));
+    }
+
+    private sealed class CursorValues(DateTimeOffset at, Guid id, int sequence)
+    {
+#pragma warning disable SA1401, CA1051 // fields: EF names the bound parameters after them
+        public readonly DateTimeOffset CursorAt = at;
+        public readonly Guid CursorId = id;
+        public readonly int CursorSequence = sequence;
+#pragma warning restore SA1401, CA1051
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private static string EscapeLike(string value) =>

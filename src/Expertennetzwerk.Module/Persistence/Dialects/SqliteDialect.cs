@@ -18,7 +18,16 @@ internal sealed class SqliteDialect : SqlDialect
         DbContext context, string owner, DateTimeOffset now, DateTimeOffset until, int batchSize, CancellationToken cancellationToken) =>
         ClaimOutboxWithReturningAsync(context, owner, now, until, batchSize, string.Empty, cancellationToken);
 
-    public override IQueryable<ExpertOrder> WhereTextMatches(DbContext context, IQueryable<ExpertOrder> orders, string term)
+    /// <summary>Above this many hits in the network a term counts as frequent.</summary>
+    internal const int SearchFrequentHits = 2000;
+
+    // Hit-count adaptive. The FTS table yields its hits (the MATCH works on trigram doclists), but each hit's order id
+    // is one lookup in the FTS content table, so the cost of going through the index grows with the hits in the whole
+    // network. Counting them (capped) reads the doclists only. Few hits: the hits drive the join, each one order
+    // looked up by its key (CROSS JOIN fixes that order in SQLite). Many hits: the page's own index range, newest
+    // first, each row's text checked, stops after the page's rows.
+    public override async Task<IQueryable<ExpertOrder>> WhereTextMatchesAsync(
+        DbContext context, IQueryable<ExpertOrder> orders, string term, int pageRows, CancellationToken cancellationToken)
     {
         // The trigram tokenizer needs at least three characters; shorter terms use LIKE.
         if (term.Length < 3 || !HasSearchTable(context))
@@ -26,15 +35,25 @@ internal sealed class SqliteDialect : SqlDialect
             return WhereSearchTextLike(orders, term);
         }
 
-        var n = StoreNames.For(context.Model);
+        var fts = StoreNames.Quote(StoreNames.For(context.Model).SearchTableName);
         var phrase = "\"" + term.ToLowerInvariant().Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
         // The interpolated part is the FTS table's name from the model; the search phrase is a parameter.
 #pragma warning disable EF1002
-        var matches = context.Database.SqlQueryRaw<Guid>(
-            $"SELECT order_id AS \"Value\" FROM {StoreNames.Quote(n.SearchTableName)} WHERE {StoreNames.Quote(n.SearchTableName)} MATCH {{0}}",
-            phrase);
+        var hits = (await context.Database.SqlQueryRaw<int>(
+                $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH {{0}} LIMIT {{1}})", phrase, SearchFrequentHits + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false))[0];
+        if (hits > SearchFrequentHits)
+        {
+            return WhereSearchTextContains(orders, term);
+        }
+
+        var matches = context.Database.SqlQueryRaw<Guid>($"SELECT order_id AS \"Value\" FROM {fts} WHERE {fts} MATCH {{0}}", phrase);
 #pragma warning restore EF1002
-        return orders.Where(o => matches.Contains(o.Id));
+        return from id in matches
+               from o in orders
+               where o.Id == id
+               select o;
     }
 
     private static bool HasSearchTable(DbContext context)
