@@ -213,9 +213,7 @@ public sealed partial class ConsentService
         }
 
         await using var db = _factory.CreateDbContext();
-        var order = await db.Set<ExpertOrder>().AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        var (order, role) = await OrderAccess.FindAsync(db, actor, orderId, cancellationToken, tracking: false).ConfigureAwait(false);
         if (order is null || role == OrderRole.None)
         {
             return Result<IReadOnlyList<ConsentSummary>>.From(Result.NotFound());

@@ -153,9 +153,7 @@ public sealed class DigitalMessageQueries
 
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
-        var order = await db.Set<ExpertOrder>()
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        var (order, role) = await OrderAccess.FindAsync(db, actor, orderId, cancellationToken).ConfigureAwait(false);
         switch (role)
         {
             case OrderRole.None:

@@ -81,9 +81,7 @@ public sealed class ExpertOrderQueries
 
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var order = await db.Set<ExpertOrder>().AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        var (order, role) = await OrderAccess.FindAsync(db, actor, orderId, cancellationToken, tracking: false).ConfigureAwait(false);
         if (order is null || role == OrderRole.None)
         {
             return Result<OrderDescriptionPreview>.From(Result.NotFound());
@@ -125,9 +123,7 @@ public sealed class ExpertOrderQueries
 
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
-        var order = await db.Set<ExpertOrder>()
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        var (order, role) = await OrderAccess.FindAsync(db, actor, orderId, cancellationToken).ConfigureAwait(false);
         if (order is null || role == OrderRole.None)
         {
             return Result<OrderDetail>.From(Result.NotFound());
@@ -238,9 +234,7 @@ public sealed class ExpertOrderQueries
 
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
-        var order = await db.Set<ExpertOrder>()
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        var (order, role) = await OrderAccess.FindAsync(db, actor, orderId, cancellationToken).ConfigureAwait(false);
 
         // After a withdrawal nothing of the data subject reaches the expert, files included; the operator's purpose is checked next.
         if (order is null || !(role == OrderRole.Operator || PersonalDataAccess.Allows(role, order)))
@@ -302,9 +296,7 @@ public sealed class ExpertOrderQueries
 
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
-        var order = await db.Set<ExpertOrder>().AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : OrderAccess.RoleOf(order, actor);
+        var (order, role) = await OrderAccess.FindAsync(db, actor, orderId, cancellationToken, tracking: false).ConfigureAwait(false);
         if (order is null || role == OrderRole.None)
         {
             return Result<IReadOnlyList<OrderTrigger>>.From(Result.NotFound());

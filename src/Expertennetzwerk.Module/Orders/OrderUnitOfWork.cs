@@ -54,9 +54,7 @@ internal sealed class OrderUnitOfWork
 
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
-        var order = await db.Set<ExpertOrder>()
-            .SingleOrDefaultAsync(o => o.Id == orderId && o.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false);
-        var role = order is null ? OrderRole.None : command.ProvenRole ?? OrderAccess.RoleOf(order, actor);
+        var (order, role) = await OrderAccess.FindAsync(db, actor, orderId, cancellationToken, provenRole: command.ProvenRole).ConfigureAwait(false);
         if (order is null || role == OrderRole.None)
         {
             return Result<OrderChanged>.From(Result.NotFound());
