@@ -11,8 +11,8 @@ namespace Expertennetzwerk.Module.Notifications;
 
 /// <summary>
 /// The notifications planned for one event row, turned into follow-up rows: a mail row per recipient who wants it now,
-/// a digest item (and the user's digest row for that slot) per recipient who wants the digest, a digital-message row per
-/// party. Every row's key is <c>{event key}:{recipient}:{channel}</c>; keys already in the outbox are skipped, so a
+/// a digest item (and the user's digest row for that slot) per recipient who wants the digest (digital messages are written
+/// by the commands themselves). Every row's key is <c>{event key}:{recipient}:{channel}</c>; keys already in the outbox are skipped, so a
 /// replanned event (after a crash between delivery and mark) queues nothing twice.
 /// </summary>
 internal sealed class NotificationBatch
@@ -24,7 +24,6 @@ internal sealed class NotificationBatch
     private readonly TimeProvider _time;
     private readonly int _digestHour;
     private readonly List<PlannedMail> _mails = [];
-    private readonly List<PlannedDigital> _digitals = [];
 
     public NotificationBatch(OutboxDeliveryContext context, TimeProvider time, int digestHour)
     {
@@ -41,10 +40,6 @@ internal sealed class NotificationBatch
     /// </summary>
     public void Mail(string token, Recipient recipient, NotificationKind? kind, string subject, string text, string? html, DateTimeOffset occurredAt, string? detail = null, string? url = null, string? recipientsColumn = null) =>
         _mails.Add(new PlannedMail(token, recipient, kind, subject, text, html, occurredAt, detail, url, recipientsColumn ?? Column(recipient)));
-
-    /// <summary>A digital message through <see cref="IDigitalMessageChannel"/>.</summary>
-    public void Digital(string token, Guid? userId, Guid? partyId, Guid? messageId, string subject, string text) =>
-        _digitals.Add(new PlannedDigital(token, userId, partyId, messageId, subject, text));
 
     /// <summary>Turns the plan into rows and queues those whose key is new; answers how many were queued.</summary>
     public async Task<int> EnqueueAsync(CancellationToken cancellationToken)
@@ -82,14 +77,6 @@ internal sealed class NotificationBatch
                 DueAt = slot.Value + DigestSchedule.Grace,
             };
             rows.Add(digest);
-        }
-
-        foreach (var digital in _digitals)
-        {
-            var key = Key($"{Event.IdempotencyKey}:{digital.Token}:digital-message");
-            var payload = new DigitalMessageDelivery(key, Event.NetworkId, Event.OrderId, digital.MessageId, digital.UserId, digital.PartyId, digital.Subject, digital.Text);
-            var column = digital.PartyId is { } party ? $"party:{party:D}" : digital.UserId is { } u ? UserColumn(u) : digital.Token;
-            rows.Add(Row(OutboxEventTypes.DigitalMessage, column, JsonSerializer.Serialize(payload), key, now));
         }
 
         var distinct = rows.DistinctBy(r => r.IdempotencyKey, StringComparer.Ordinal).ToList();
@@ -132,5 +119,4 @@ internal sealed class NotificationBatch
 
     private sealed record PlannedMail(string Token, Recipient Recipient, NotificationKind? Kind, string Subject, string Text, string? Html, DateTimeOffset OccurredAt, string? Detail, string? Url, string RecipientsColumn);
 
-    private sealed record PlannedDigital(string Token, Guid? UserId, Guid? PartyId, Guid? MessageId, string Subject, string Text);
 }
