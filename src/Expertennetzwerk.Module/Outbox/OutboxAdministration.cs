@@ -76,6 +76,8 @@ public sealed class OutboxAdministration
             .Select(m => new DeadLetter(m.Id, m.OrderId, m.EventType, m.IdempotencyKey, m.CreatedAt, m.Attempts, m.FirstAttemptAt, m.LastAttemptAt, m.LastError))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
+        // Rows dead-lettered before errors were redacted on write may still carry a recipient's address.
+        rows = rows.ConvertAll(r => r.LastError is null ? r : r with { LastError = DeliveryErrorText.Redact(r.LastError) });
         var next = KeysetPage.Trim(rows, pageSize, last => _cursors.Protect(new KeysetPosition(last.LastAttemptAt ?? last.CreatedAt, last.Id), filter));
 
         return new DeadLetterPage(rows, next);

@@ -22,8 +22,6 @@ namespace Expertennetzwerk.Module.Outbox;
 /// </summary>
 public sealed class OutboxDispatcher : BackgroundService
 {
-    private const int MaxErrorLength = 2_000;
-
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly Func<OutboxOptions> _readOptions;
@@ -325,7 +323,7 @@ public sealed class OutboxDispatcher : BackgroundService
         var due = dead ? now : now + Backoff(attempts, Options, Random.Shared);
         var status = dead ? OutboxStatus.DeadLettered : OutboxStatus.Pending;
         var first = row.FirstAttemptAt ?? now;
-        var text = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        var text = DeliveryErrorText.Redact(error);
 
         // What the hooks add to a dead letter (the operator's notice) is committed with it, never twice; a row no handler
         // would deliver is not added (it could only dead-letter in turn).

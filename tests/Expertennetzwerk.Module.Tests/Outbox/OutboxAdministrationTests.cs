@@ -90,4 +90,41 @@ public sealed class OutboxAdministrationTests
         sender.Delivered.Keys.Should().Equal(MessageIds.FromIdempotencyKey("dead2:0"));
         (await admin.ListDeadLettersAsync(op, pageSize: 100)).Value.Items.Should().HaveCount(5);
     }
+
+    [SkippableTheory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task The_operator_never_sees_a_recipients_address_in_a_dead_letters_error(DatabaseKind kind)
+    {
+        Postgres.SkipUnlessAvailable(kind);
+        await using var host = await ModuleHost.StartAsync(kind, b =>
+        {
+            b.Services.AddSingleton<ScriptedMailSender>();
+            b.Services.Replace(ServiceDescriptor.Singleton<IMailSender>(sp => sp.GetRequiredService<ScriptedMailSender>()));
+        });
+        host.Services.GetRequiredService<ScriptedMailSender>().Behaviour = (_, mail) =>
+            new PermanentDeliveryException($"550 5.1.1 <{mail.To[0].Address}>: Recipient address rejected");
+        await host.EnqueueMailsAsync(1, "refused", recipient: _ => "erika.muster@kunde.example");
+        await host.DrainAsync(host.Dispatcher("A"));
+        await using (var db = host.CreateDbContext())
+        {
+            // A row dead-lettered by an older version, which stored the server's reply as it came.
+            var old = OutboxTestKit.MailRow(host.Network.NetworkId, "old:0", "max.muster@kunde.example", host.Time.GetUtcNow());
+            old.Status = OutboxStatus.DeadLettered;
+            old.Attempts = 1;
+            old.LastAttemptAt = host.Time.GetUtcNow();
+            old.LastError = "SMTP server refused recipient <max.muster@kunde.example>: 550 unknown user max.muster@kunde.example";
+            db.Add(old);
+            await db.SaveChangesAsync();
+        }
+
+        var admin = host.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>();
+        var letters = (await admin.ListDeadLettersAsync(host.Network.Operator, pageSize: 100)).Value.Items;
+
+        letters.Select(d => d.IdempotencyKey).Should().Contain(["refused:0", "old:0"]);
+        letters.Should().OnlyContain(d => !d.LastError!.Contains('@'), "the operator sees metadata, not whom a mail was for");
+        letters.Single(d => d.IdempotencyKey == "refused:0").LastError.Should().Be("550 5.1.1 <[Adresse entfernt]>: Recipient address rejected");
+        (await host.OutboxRowsAsync()).Where(r => r.LastError is not null && r.IdempotencyKey != "old:0")
+            .Should().OnlyContain(r => !r.LastError!.Contains("erika.muster"), "nor is the address stored");
+    }
 }

@@ -181,7 +181,7 @@ public sealed class OutboxDeliveryTests
         var bad = await host.RowAsync(keys[4]);
         bad.Status.Should().Be(OutboxStatus.DeadLettered);
         bad.Attempts.Should().Be(1, "retrying cannot help");
-        bad.LastError.Should().Be(Refused);
+        bad.LastError.Should().Be("550 5.1.1 <[Adresse entfernt]>: Recipient address rejected: User unknown", "the operator sees metadata, not the recipient's address");
         (await host.OutboxRowsAsync()).Where(r => r.EventType == OutboxEventTypes.Mail && r.IdempotencyKey != keys[4]).Should().HaveCount(9).And.OnlyContain(r => r.Status == OutboxStatus.Sent);
         Sender(host).Delivered.Should().HaveCount(9);
     }
