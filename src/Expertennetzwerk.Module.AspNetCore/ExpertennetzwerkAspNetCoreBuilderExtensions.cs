@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.AspNetCore;
+using Expertennetzwerk.Module.AspNetCore.Api.Http;
 using Expertennetzwerk.Module.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
     /// <summary>
     /// Adds the claims-based <see cref="IActorAccessor"/> (replace it to map your own identity) and antiforgery, which the
     /// consent pages (<c>MapExpertennetzwerkConsentPages()</c>) use against CSRF. <paramref name="configure"/> sets the
-    /// edge's options (e.g. <see cref="ExpertennetzwerkAspNetCoreOptions.DefaultNetworkId"/>), validated at start.
+    /// edge's options (e.g. <see cref="ExpertennetzwerkAspNetCoreOptions.DefaultNetworkId"/>), validated at start. Also
+    /// what the HTTP API (<c>MapExpertennetzwerkApi()</c>) needs: its JSON contracts and its idempotency keys.
     /// </summary>
     public static ExpertennetzwerkBuilder AddAspNetCore(this ExpertennetzwerkBuilder builder, Action<ExpertennetzwerkAspNetCoreOptions>? configure = null)
     {
@@ -28,6 +30,16 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAntiforgery();
         builder.Services.TryAddScoped<IActorAccessor, ClaimsActorAccessor>();
+
+        // The HTTP API (MapExpertennetzwerkApi): its JSON contracts in front of the host's resolvers, its idempotency keys.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            for (var i = ApiJson.Contexts.Count - 1; i >= 0; i--)
+            {
+                json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Contexts[i]);
+            }
+        });
+        builder.Services.TryAddSingleton<IdempotencyStore>();
         return builder;
     }
 }
