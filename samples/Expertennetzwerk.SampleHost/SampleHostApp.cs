@@ -38,6 +38,7 @@ public static class SampleHostApp
             .AddAspNetCore(edge => edge.DefaultNetworkId = DemoIds.Network); // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
 
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddDemoSignIn(); // the CRM's own sign-in stands in here: a cookie with the claims the module's API reads
 
         // Readable JSON for people looking at the sample: umlauts as they are, indented.
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -47,9 +48,13 @@ public static class SampleHostApp
         });
 
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapSampleEndpoints();
-        app.MapExpertennetzwerkConsentPages(); // where the links in the data subjects' mails lead
+        app.MapDemoSignIn();
+        app.MapExpertennetzwerkConsentPages(app.Configuration["Expertennetzwerk:ConsentPrefix"] ?? "/expertennetzwerk/consent"); // where the links in the data subjects' mails lead
+        app.MapExpertennetzwerkApi(app.Configuration["Expertennetzwerk:ApiPrefix"] ?? "/expertennetzwerk/api/v1"); // the module's HTTP API
         return app;
     }
 

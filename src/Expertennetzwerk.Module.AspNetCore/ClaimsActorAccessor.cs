@@ -14,13 +14,13 @@ namespace Expertennetzwerk.Module.AspNetCore;
 public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor, IOptions<ExpertennetzwerkAspNetCoreOptions> options) : IActorAccessor
 {
     /// <inheritdoc />
-    public Actor? GetActor()
+    public ActorResolution Resolve()
     {
         var context = httpContextAccessor.HttpContext;
         var user = context?.User;
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return null;
+            return ActorResolution.Failed(ActorResolutionStatus.Anonymous);
         }
 
         var userIdText = user.FindFirstValue(ExpertennetzwerkClaimTypes.UserId)
@@ -28,7 +28,7 @@ public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor
                          ?? user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (!Guid.TryParse(userIdText, out var userId))
         {
-            return null;
+            return ActorResolution.Failed(ActorResolutionStatus.UnknownUser);
         }
 
         Guid networkId;
@@ -36,7 +36,7 @@ public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor
         {
             if (!Guid.TryParse(networkText, out networkId))
             {
-                return null;
+                return ActorResolution.Failed(ActorResolutionStatus.UnknownUser);
             }
         }
         else if (options.Value.DefaultNetworkId is { } defaultNetwork)
@@ -45,7 +45,7 @@ public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor
         }
         else
         {
-            return null;
+            return ActorResolution.Failed(ActorResolutionStatus.UnknownUser);
         }
 
         var parties = user.FindAll(ExpertennetzwerkClaimTypes.Party)
@@ -53,24 +53,31 @@ public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor
             .OfType<(PartyKind Kind, Guid Id)>()
             .ToList();
         var requested = context!.Request.Headers[ExpertennetzwerkClaimTypes.ActingPartyHeader].ToString();
-        (PartyKind Kind, Guid Id)? chosen = null;
+        (PartyKind Kind, Guid Id)? chosen;
         if (requested.Length == 0)
         {
             // Without the header the party is unambiguous only when the user acts for exactly one.
-            chosen = parties.Count == 1 ? parties[0] : null;
+            if (parties.Count != 1)
+            {
+                return ActorResolution.Failed(parties.Count == 0 ? ActorResolutionStatus.NoParty : ActorResolutionStatus.PartyNotChosen);
+            }
+
+            chosen = parties[0];
         }
-        else if (Guid.TryParse(requested, out var requestedId))
+        else
         {
-            // The header may only pick a party the claims allow; anything else yields no actor.
-            chosen = parties.Where(p => p.Id == requestedId).Cast<(PartyKind Kind, Guid Id)?>().FirstOrDefault();
+            // The header may only pick a party the claims allow.
+            chosen = Guid.TryParse(requested, out var requestedId)
+                ? parties.Where(p => p.Id == requestedId).Cast<(PartyKind Kind, Guid Id)?>().FirstOrDefault()
+                : null;
         }
 
         return chosen switch
         {
-            { Kind: PartyKind.Broker } party => Actor.Broker(networkId, party.Id, userId),
-            { Kind: PartyKind.Expert } party => Actor.Expert(networkId, party.Id, userId),
-            { Kind: PartyKind.Operator } party => Actor.Operator(networkId, party.Id, userId),
-            _ => null,
+            { Kind: PartyKind.Broker } party => ActorResolution.Resolved(Actor.Broker(networkId, party.Id, userId)),
+            { Kind: PartyKind.Expert } party => ActorResolution.Resolved(Actor.Expert(networkId, party.Id, userId)),
+            { Kind: PartyKind.Operator } party => ActorResolution.Resolved(Actor.Operator(networkId, party.Id, userId)),
+            _ => ActorResolution.Failed(ActorResolutionStatus.PartyNotAllowed),
         };
     }
 

@@ -344,6 +344,54 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.ToTable("enw_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.Module.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkId", "UserId", "PartyId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("enw_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -348,6 +348,54 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.ToTable("enw_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.Module.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NetworkId", "UserId", "PartyId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("enw_idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessage", b =>
                 {
                     b.Property<Guid>("Id")

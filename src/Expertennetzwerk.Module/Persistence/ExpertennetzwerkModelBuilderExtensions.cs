@@ -43,6 +43,7 @@ public static class ExpertennetzwerkModelBuilderExtensions
         modelBuilder.ApplyConfiguration(new DigitalMessageReadMarkConfiguration(options));
         modelBuilder.ApplyConfiguration(new DigitalMessageThreadCountConfiguration(options));
         modelBuilder.ApplyConfiguration(new NotificationPreferenceConfiguration(options));
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration(options));
 
         // Every instant of the module is stored as UTC ticks (see UtcInstantConverter).
         var moduleAssembly = typeof(ExpertennetzwerkModelOptions).Assembly;

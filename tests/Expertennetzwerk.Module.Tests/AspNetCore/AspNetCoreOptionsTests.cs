@@ -45,7 +45,7 @@ public sealed class AspNetCoreOptionsTests
         };
 
         using var scope = provider.CreateScope();
-        var actor = scope.ServiceProvider.GetRequiredService<IActorAccessor>().GetActor();
+        var actor = scope.ServiceProvider.GetRequiredService<IActorAccessor>().Resolve().Actor;
 
         actor.Should().NotBeNull();
         actor!.NetworkId.Should().Be(network);

@@ -17,9 +17,10 @@ public class ClaimsActorAccessorTests
     [Fact]
     public void A_user_with_one_party_acts_for_it_in_the_default_network()
     {
-        var actor = Accessor(Principal(("enw:party", $"Broker:{BrokerParty}")), header: null, defaultNetwork: Network).GetActor();
+        var resolution = Accessor(Principal(("enw:party", $"Broker:{BrokerParty}")), header: null, defaultNetwork: Network).Resolve();
 
-        actor.Should().Be(new Actor(User, BrokerParty, PartyKind.Broker, Network));
+        resolution.Status.Should().Be(ActorResolutionStatus.Resolved);
+        resolution.Actor.Should().Be(new Actor(User, BrokerParty, PartyKind.Broker, Network));
     }
 
     [Fact]
@@ -27,8 +28,8 @@ public class ClaimsActorAccessorTests
     {
         var principal = Principal(("enw:party", $"Broker:{BrokerParty}"), ("enw:party", $"Expert:{ExpertParty}"), ("enw:network", Network.ToString()));
 
-        Accessor(principal, header: null, defaultNetwork: null).GetActor().Should().BeNull();
-        Accessor(principal, header: ExpertParty.ToString(), defaultNetwork: null).GetActor()
+        Accessor(principal, header: null, defaultNetwork: null).Resolve().Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.PartyNotChosen && r.Actor == null);
+        Accessor(principal, header: ExpertParty.ToString(), defaultNetwork: null).Resolve().Actor
             .Should().Be(new Actor(User, ExpertParty, PartyKind.Expert, Network));
     }
 
@@ -37,8 +38,10 @@ public class ClaimsActorAccessorTests
     {
         var principal = Principal(("enw:party", $"Broker:{BrokerParty}"));
 
-        Accessor(principal, header: Guid.CreateVersion7().ToString(), defaultNetwork: Network).GetActor().Should().BeNull();
-        Accessor(principal, header: "not-a-guid", defaultNetwork: Network).GetActor().Should().BeNull();
+        Accessor(principal, header: Guid.CreateVersion7().ToString(), defaultNetwork: Network).Resolve()
+            .Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.PartyNotAllowed && r.Actor == null);
+        Accessor(principal, header: "not-a-guid", defaultNetwork: Network).Resolve()
+            .Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.PartyNotAllowed && r.Actor == null);
     }
 
     [Theory]
@@ -48,15 +51,18 @@ public class ClaimsActorAccessorTests
     [InlineData("nonsense")]
     public void Customers_system_and_malformed_party_claims_never_act(string claim)
     {
-        Accessor(Principal(("enw:party", claim)), header: null, defaultNetwork: Network).GetActor().Should().BeNull();
+        Accessor(Principal(("enw:party", claim)), header: null, defaultNetwork: Network).Resolve()
+            .Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.NoParty && r.Actor == null);
     }
 
     [Fact]
-    public void Anonymous_requests_and_requests_without_a_network_have_no_actor()
+    public void Anonymous_requests_and_requests_without_a_network_have_no_actor_and_say_why()
     {
         var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
-        Accessor(anonymous, header: null, defaultNetwork: Network).GetActor().Should().BeNull();
-        Accessor(Principal(("enw:party", $"Broker:{BrokerParty}")), header: null, defaultNetwork: null).GetActor().Should().BeNull();
+        Accessor(anonymous, header: null, defaultNetwork: Network).Resolve()
+            .Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.Anonymous && r.Actor == null);
+        Accessor(Principal(("enw:party", $"Broker:{BrokerParty}")), header: null, defaultNetwork: null).Resolve()
+            .Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.UnknownUser && r.Actor == null);
     }
 
     private static ClaimsPrincipal Principal(params (string Type, string Value)[] claims) =>
