@@ -35,7 +35,11 @@ public static class SampleHostApp
             .UseDbContext<SampleCrmDbContext>()
             .UseCustomerDirectory<SampleCustomerDirectory>()
             .UseDevelopmentMailbox() // mails are kept in memory for the sample's mailbox page, never sent
+            .AddHostEventHandler<CustomerTimelineWriter>() // order events onto the customer's timeline, after the commit
             .AddAspNetCore(edge => edge.DefaultNetworkId = DemoIds.Network); // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
+
+        // Health: the module's database reachable and migrated, its outbox flowing (GET /health).
+        builder.Services.AddHealthChecks().AddExpertennetzwerkHealthChecks();
 
         builder.Services.AddScoped<DemoSeeder>();
 
@@ -50,6 +54,7 @@ public static class SampleHostApp
         app.UseAntiforgery();
         app.MapSampleEndpoints();
         app.MapExpertennetzwerkConsentPages(); // where the links in the data subjects' mails lead
+        app.MapHealthChecks("/health");
         return app;
     }
 
