@@ -308,10 +308,8 @@ public sealed partial class ConsentService
                     tracked.Decide(agree, now);
                     withdrawalToken = agree ? WithdrawalToken(tracked) : null;
                     mailed = tracked.DataSubjectEmail is not null;
-                    if (mailed)
-                    {
-                        db.Add(ConsentDecidedOutbox(order, tracked, agree, withdrawalToken, now));
-                    }
+                    // Always an event (host events announce every decision); the planner mails only a person with an address.
+                    db.Add(ConsentDecidedOutbox(order, tracked, agree, withdrawalToken, now));
 
                     return true;
                 },

@@ -22,7 +22,10 @@ internal static partial class NotificationLog
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Consent request {ConsentId} of order {OrderId} has no mail address; nothing is sent.")]
     internal static partial void ConsentRequestWithoutAddress(ILogger logger, Guid consentId, Guid orderId);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Consent {ConsentId} of order {OrderId} is gone or has no mail address; no confirmation is sent.")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Consent {ConsentId} of order {OrderId} is gone; no confirmation is sent.")]
+    internal static partial void ConsentGone(ILogger logger, Guid consentId, Guid orderId);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Debug, Message = "Consent {ConsentId} of order {OrderId} has no mail address; the decision is not confirmed by mail.")]
     internal static partial void ConsentConfirmationWithoutAddress(ILogger logger, Guid consentId, Guid orderId);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Broker party {PartyId} of order {OrderId} has no recipient; the withdrawal notice is skipped.")]

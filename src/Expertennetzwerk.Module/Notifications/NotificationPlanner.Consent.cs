@@ -54,7 +54,15 @@ internal sealed partial class NotificationPlanner
             .SingleOrDefaultAsync(c => c.NetworkId == message.NetworkId && c.Id == evt.ConsentId, cancellationToken).ConfigureAwait(false);
         if (consent?.DataSubjectEmail is not { Length: > 0 } email)
         {
-            NotificationLog.ConsentConfirmationWithoutAddress(_logger, evt.ConsentId, evt.OrderId);
+            if (consent is null)
+            {
+                NotificationLog.ConsentGone(_logger, evt.ConsentId, evt.OrderId);
+            }
+            else
+            {
+                NotificationLog.ConsentConfirmationWithoutAddress(_logger, evt.ConsentId, evt.OrderId);
+            }
+
             return false;
         }
 
