@@ -52,6 +52,7 @@ internal static class OrderConcurrency
             {
                 OrderLog.SavedConcurrently(logger, orderId, ex.GetType().Name);
             }
+
             return false;
         }
     }
