@@ -4,6 +4,7 @@ using Expertennetzwerk.Module.Outbox;
 using Expertennetzwerk.SampleHost.Crm;
 using Expertennetzwerk.SampleHost.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Expertennetzwerk.SampleHost.Tests;
@@ -96,6 +97,27 @@ public sealed class HostEventTimelineTests
         }
 
         status.Should().Be("Healthy");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Health_is_unhealthy_while_a_migration_of_the_hosts_context_is_not_applied(SampleDatabaseProvider provider)
+    {
+        await using var database = await DatabaseAsync(provider);
+        await using var app = SampleHostApp.Build(database.HostArguments());
+        var health = app.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<SampleCrmDbContext>>().CreateDbContextAsync())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(migrations[^2]);
+        }
+
+        var report = await health.CheckHealthAsync();
+        report.Status.Should().Be(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
+        report.Entries["expertennetzwerk"].Description.Should().Contain("lacks 1 migration(s)");
+
+        await SampleHostApp.PrepareAsync(app.Services);
+        (await health.CheckHealthAsync()).Status.Should().NotBe(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, "migrated");
     }
 
     private static async Task<SampleDatabaseFixture> DatabaseAsync(SampleDatabaseProvider provider)
