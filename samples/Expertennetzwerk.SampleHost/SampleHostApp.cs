@@ -35,7 +35,11 @@ public static class SampleHostApp
             .UseDbContext<SampleCrmDbContext>()
             .UseCustomerDirectory<SampleCustomerDirectory>()
             .UseDevelopmentMailbox() // mails are kept in memory for the sample's mailbox page, never sent
+            .AddHostEventHandler<CustomerTimelineWriter>() // order events onto the customer's timeline, after the commit
             .AddAspNetCore(edge => edge.DefaultNetworkId = DemoIds.Network); // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
+
+        // Health: the module's database reachable and migrated, its outbox flowing (GET /health).
+        builder.Services.AddHealthChecks().AddExpertennetzwerkHealthChecks();
 
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddDemoSignIn(); // the CRM's own sign-in stands in here: a cookie with the claims the module's API reads
@@ -55,6 +59,7 @@ public static class SampleHostApp
         app.MapDemoSignIn();
         app.MapExpertennetzwerkConsentPages(app.Configuration["Expertennetzwerk:ConsentPrefix"] ?? "/expertennetzwerk/consent"); // where the links in the data subjects' mails lead
         app.MapExpertennetzwerkApi(app.Configuration["Expertennetzwerk:ApiPrefix"] ?? "/expertennetzwerk/api/v1"); // the module's HTTP API
+        app.MapHealthChecks("/health");
         return app;
     }
 

@@ -87,7 +87,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
             {
                 // The server hung up on the pooled connection while it was idle (a time-out of its own, a restart):
                 // that says nothing about this mail, so it goes out once more on a new connection.
-                _logger.LogDebug(ex, "Pooled SMTP connection was closed by the server; sending {MessageId} on a new one.", mail.MessageId);
+                SmtpLog.ClosedByServer(_logger, ex.GetType().Name, mail.MessageId);
                 client.Dispose();
                 client = null;
                 client = await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
         }
         catch (SmtpCommandException ex) when (IsPermanent(ex))
         {
-            _logger.LogDebug(ex, "SMTP server refused mail {MessageId} for good.", mail.MessageId);
+            SmtpLog.RefusedForGood(_logger, mail.MessageId, (int)ex.StatusCode);
             throw new PermanentDeliveryException(Describe(ex), ex);
         }
         finally
@@ -205,7 +205,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
                 await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
             }
 
-            _logger.LogDebug("Connected to SMTP server {Host}:{Port}.", _host, _options.Port);
+            SmtpLog.Connected(_logger, _host, _options.Port);
             return client;
         }
         catch

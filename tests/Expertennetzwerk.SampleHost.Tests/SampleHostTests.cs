@@ -171,7 +171,7 @@ public sealed partial class SampleHostTests
     private static partial Regex WithdrawalLink();
 
     /// <summary>The path of a working consent link from the development mailbox (the demo's PKV draft keeps an open request).</summary>
-    private static async Task<Uri> OpenConsentLinkAsync(RunningSampleHost host)
+    internal static async Task<Uri> OpenConsentLinkAsync(RunningSampleHost host)
     {
         // The demo's PKV draft (K-10004) has an open consent request (the others were answered while seeding); the
         // data subject's mail carries the link.
@@ -233,7 +233,7 @@ public sealed partial class SampleHostTests
     private static partial Regex ConsentLink();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
-    private static partial Regex AntiforgeryField();
+    internal static partial Regex AntiforgeryField();
 
     private static async Task BootSeedAndCheckAsync(SampleDatabaseFixture database)
     {

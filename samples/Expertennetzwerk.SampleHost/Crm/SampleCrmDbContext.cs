@@ -22,6 +22,9 @@ public class SampleCrmDbContext : DbContext
 
     public DbSet<Customer> Customers => Set<Customer>();
 
+    /// <summary>What happened to the customers' orders, from the module's host events.</summary>
+    public DbSet<CustomerTimelineEntry> CustomerTimeline => Set<CustomerTimelineEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -42,6 +45,19 @@ public class SampleCrmDbContext : DbContext
             customer.Property(c => c.City).HasMaxLength(100);
             customer.Ignore(c => c.DisplayName);
             customer.HasIndex(c => new { c.NetworkId, c.BrokerPartyId, c.LastName });
+        });
+
+        modelBuilder.Entity<CustomerTimelineEntry>(entry =>
+        {
+            entry.ToTable("crm_customer_timeline");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.CustomerRef).HasMaxLength(128).IsRequired();
+            entry.Property(e => e.IdempotencyKey).HasMaxLength(200).IsRequired();
+            entry.Property(e => e.Kind).HasMaxLength(40).IsRequired();
+            entry.Property(e => e.OrderNumber).HasMaxLength(32).IsRequired();
+            entry.Property(e => e.Detail).HasMaxLength(100);
+            entry.HasIndex(e => e.IdempotencyKey).IsUnique();
+            entry.HasIndex(e => new { e.BrokerPartyId, e.CustomerRef, e.OccurredAtUtc });
         });
 
         // The module's entities, keys and indexes (tables enw_*), in this context's model and migrations.

@@ -1140,6 +1140,55 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.ToTable("crm_customers", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.SampleHost.Crm.CustomerTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BrokerPartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerRef")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("BrokerPartyId", "CustomerRef", "OccurredAtUtc");
+
+                    b.ToTable("crm_customer_timeline", (string)null);
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageAttachment", b =>
                 {
                     b.HasOne("Expertennetzwerk.Module.Messaging.DigitalMessage", null)

@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public sealed class ServiceAdministration
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<ServiceVersionSaved>.From(Result.Forbidden());
@@ -97,6 +99,7 @@ public sealed class ServiceAdministration
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<ServiceVersionSaved>.From(Result.Forbidden());
@@ -141,6 +144,7 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionSaved>> SubmitAsync(Actor actor, Guid versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<ServiceVersionSaved>.From(Result.Forbidden());
@@ -175,6 +179,7 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionSaved>> ApproveAsync(Actor actor, Guid versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<ServiceVersionSaved>.From(Result.Forbidden());
@@ -214,6 +219,7 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionSaved>> RejectAsync(Actor actor, Guid versionId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<ServiceVersionSaved>.From(Result.Forbidden());
@@ -253,6 +259,7 @@ public sealed class ServiceAdministration
     public async Task<Result<IReadOnlyList<AdministeredService>>> ListServicesAsync(Actor actor, bool awaitingReviewOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<IReadOnlyList<AdministeredService>>.From(Result.Forbidden());
@@ -288,6 +295,7 @@ public sealed class ServiceAdministration
     public async Task<Result<AdministeredService>> GetServiceAsync(Actor actor, Guid serviceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<AdministeredService>.From(Result.Forbidden());
@@ -316,6 +324,7 @@ public sealed class ServiceAdministration
     public async Task<Result<ServiceVersionDetail>> GetVersionAsync(Actor actor, Guid versionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<ServiceVersionDetail>.From(Result.Forbidden());

@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Persistence;
@@ -28,6 +29,7 @@ public sealed class ServiceCatalog
     public async Task<Result<IReadOnlyList<CatalogEntry>>> ListAsync(Actor actor, Guid? categoryId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceCatalog>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<IReadOnlyList<CatalogEntry>>.From(Result.Forbidden());

@@ -14,6 +14,7 @@ public class Result
         Status = status;
         Refusal = refusal;
         FieldErrors = fieldErrors ?? NoErrors;
+        Diagnostics.ExpertennetzwerkDiagnostics.RecordOutcome(status);
     }
 
     /// <summary>The outcome.</summary>

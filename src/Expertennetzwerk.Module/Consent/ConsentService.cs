@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Messaging;
@@ -207,6 +208,7 @@ public sealed partial class ConsentService
     public async Task<Result<IReadOnlyList<ConsentSummary>>> ListAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ConsentService>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<IReadOnlyList<ConsentSummary>>.From(Result.Forbidden());
@@ -245,6 +247,7 @@ public sealed partial class ConsentService
     /// </summary>
     public async Task<Result<ConsentPage>> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ConsentService>(null); // the data subject: an actor only once the token checked out
         if (!ConsentTokens.IsWellFormed(token))
         {
             return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
@@ -270,6 +273,7 @@ public sealed partial class ConsentService
     /// </summary>
     public async Task<Result<ConsentPage>> DecideAsync(string? token, bool agree, CancellationToken cancellationToken = default)
     {
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ConsentService>(null); // the data subject: an actor only once the token checked out
         if (!ConsentTokens.IsWellFormed(token))
         {
             return Result<ConsentPage>.From(_refusals.Refused(ConsentRefusals.InvalidLink));
@@ -304,10 +308,8 @@ public sealed partial class ConsentService
                     tracked.Decide(agree, now);
                     withdrawalToken = agree ? WithdrawalToken(tracked) : null;
                     mailed = tracked.DataSubjectEmail is not null;
-                    if (mailed)
-                    {
-                        db.Add(ConsentDecidedOutbox(order, tracked, agree, withdrawalToken, now));
-                    }
+                    // Always an event (host events announce every decision); the planner mails only a person with an address.
+                    db.Add(ConsentDecidedOutbox(order, tracked, agree, withdrawalToken, now));
 
                     return true;
                 },
@@ -331,6 +333,7 @@ public sealed partial class ConsentService
     /// <summary>The withdrawal page for <paramref name="token"/> (GET, never uses it up); neutral refusal for anything invalid.</summary>
     public async Task<Result<ConsentWithdrawalPage>> OpenWithdrawalAsync(string? token, CancellationToken cancellationToken = default)
     {
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ConsentService>(null); // the data subject: an actor only once the token checked out
         var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
         return found is { } f
             ? new ConsentWithdrawalPage(f.Order.Number, f.Consent.DataSubjectName, f.BrokerName, f.Consent.DecidedAt, f.Consent.Status)
@@ -347,6 +350,7 @@ public sealed partial class ConsentService
     /// </summary>
     public async Task<Result<ConsentWithdrawalPage>> WithdrawAsync(string? token, CancellationToken cancellationToken = default)
     {
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ConsentService>(null); // the data subject: an actor only once the token checked out
         var found = await FindWithdrawableAsync(token, cancellationToken).ConfigureAwait(false);
         if (found is not { } f)
         {

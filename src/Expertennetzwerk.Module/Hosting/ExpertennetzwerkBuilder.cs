@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.HostEvents;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Ports;
@@ -130,6 +131,19 @@ public sealed class ExpertennetzwerkBuilder
         where T : class, IOrderWorkflowExtension
     {
         Services.TryAddEnumerable(ServiceDescriptor.Scoped<IOrderWorkflowExtension, T>());
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a handler of the module's order events for the host (placed, accepted, completed, cancelled, other state
+    /// changes, consent given, declined or withdrawn, message sent): see <see cref="IExpertennetzwerkHostEventHandler"/>.
+    /// Scoped; several may be registered. Delivered after the commit through the outbox, at least once, with the event's
+    /// idempotency key.
+    /// </summary>
+    public ExpertennetzwerkBuilder AddHostEventHandler<T>()
+        where T : class, IExpertennetzwerkHostEventHandler
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Scoped<IExpertennetzwerkHostEventHandler, T>());
         return this;
     }
 

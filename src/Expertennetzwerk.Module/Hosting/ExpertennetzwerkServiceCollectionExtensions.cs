@@ -1,6 +1,8 @@
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
+using Expertennetzwerk.Module.Diagnostics;
+using Expertennetzwerk.Module.HostEvents;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Messaging;
@@ -51,6 +53,8 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.TryAddSingleton(sp => new TemplateService(sp.GetRequiredService<TemplateRenderer>(), sp.GetRequiredService<TemplateResolver>()));
         services.TryAddScoped<IDocumentStore, DatabaseDocumentStore>();
         services.TryAddSingleton<IPublicLinks, OptionsPublicLinks>();
+        services.TryAddSingleton(sp => new ExpertennetzwerkMetrics(
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<IModuleDbContextFactory>, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ActorVerifier(
             sp.GetRequiredService<IModuleDbContextFactory>,
             sp.GetRequiredService<TimeProvider>(),
@@ -61,7 +65,8 @@ public static class ExpertennetzwerkServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IOrderWorkflowExtension>(),
             sp.GetService<ILogger<OrderUnitOfWork>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<OrderUnitOfWork>.Instance,
-            sp.GetRequiredService<RefusalDescriber>()));
+            sp.GetRequiredService<RefusalDescriber>(),
+            sp.GetRequiredService<ExpertennetzwerkMetrics>()));
         services.TryAddScoped(sp => new ExpertOrderService(
             sp.GetRequiredService<IModuleDbContextFactory>(),
             sp.GetRequiredService<ActorVerifier>(),
@@ -114,6 +119,8 @@ public static class ExpertennetzwerkServiceCollectionExtensions
         services.TryAddScoped(sp => new NotificationPreferences(
             sp.GetRequiredService<IModuleDbContextFactory>(), sp.GetRequiredService<ActorVerifier>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RefusalDescriber>()));
+        services.TryAddScoped(sp => new HostEventOutbox(sp.GetServices<IExpertennetzwerkHostEventHandler>()));
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, HostEventOutboxHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, NotificationPlanner>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxHandler, DigestHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboxDeliveryHooks, NotificationOutboxHooks>());

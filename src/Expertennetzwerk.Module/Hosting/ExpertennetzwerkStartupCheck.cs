@@ -48,8 +48,7 @@ internal sealed class ExpertennetzwerkStartupCheck(IServiceProvider services) : 
             }
             catch (DbException ex)
             {
-                logger.LogWarning(
-                    "Expertennetzwerk could not read the networks at start ({Error}); their time zones are checked at first use instead.", ex.Message);
+                HostingLog.NetworksUnreadable(logger, ex, ex.GetType().Name);
                 return;
             }
 

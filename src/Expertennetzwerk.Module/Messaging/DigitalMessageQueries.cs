@@ -1,5 +1,6 @@
 using System.Text;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Messaging.Queries;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
@@ -50,6 +51,7 @@ public sealed class DigitalMessageQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<DigitalMessageQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<MessageThreadPage>.From(Result.Forbidden());
@@ -146,6 +148,7 @@ public sealed class DigitalMessageQueries
         Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<DigitalMessageQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<IReadOnlyList<DigitalMessageItem>>.From(Result.Forbidden());
@@ -200,6 +203,7 @@ public sealed class DigitalMessageQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<DigitalMessageQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<InboxPage>.From(Result.Forbidden());
@@ -277,6 +281,7 @@ public sealed class DigitalMessageQueries
     public async Task<Result<UnreadCounts>> GetUnreadCountsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<DigitalMessageQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<UnreadCounts>.From(Result.Forbidden());

@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Network;
@@ -64,6 +65,7 @@ public sealed class DigitalMessageService
         Actor actor, Guid orderId, string text, IReadOnlyList<DocumentUpload>? attachments = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<DigitalMessageService>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<SentMessage>.From(Result.Forbidden());
@@ -117,6 +119,7 @@ public sealed class DigitalMessageService
     public async Task<Result<ThreadReadState>> MarkReadAsync(Actor actor, Guid orderId, Guid? upToMessageId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<DigitalMessageService>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<ThreadReadState>.From(Result.Forbidden());
@@ -182,10 +185,10 @@ public sealed class DigitalMessageService
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 return new ThreadReadState(orderId, target, Math.Max(0, received - readCount));
             }
-            catch (DbUpdateException ex)
+            catch (DbUpdateException)
             {
                 // The same user marked read at the same time (the mark's watermark is its concurrency token, its key unique).
-                _logger.LogDebug(ex, "Read mark of order {OrderId} changed concurrently; trying again.", orderId);
+                MessagingLog.ReadMarkRaced(_logger, orderId);
                 return Result<ThreadReadState>.From(Result.Conflict());
             }
         }).ConfigureAwait(false);

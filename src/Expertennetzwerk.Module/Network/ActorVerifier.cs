@@ -14,7 +14,7 @@ namespace Expertennetzwerk.Module.Network;
 /// membership, party, network or user clears the cache (see <see cref="OutboxWakeUpInterceptor"/>); changes written
 /// outside the change tracker (raw SQL, <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) take effect after the cache lifetime.
 /// </summary>
-internal sealed partial class ActorVerifier
+internal sealed class ActorVerifier
 {
     /// <summary>How long a verified actor is trusted without a new lookup.</summary>
     internal static readonly TimeSpan DefaultCacheLifetime = TimeSpan.FromSeconds(30);
@@ -87,7 +87,7 @@ internal sealed partial class ActorVerifier
         }
 
         _verified.TryRemove(actor, out _);
-        LogNotVerified(_logger, actor.PartyKind, actor.NetworkId);
+        NetworkLog.NotVerified(_logger, actor.PartyKind, actor.NetworkId);
         return false;
     }
 
@@ -113,10 +113,6 @@ internal sealed partial class ActorVerifier
             .AnyAsync(p => db.Set<PartyMembership>().Any(m => m.NetworkId == networkId && m.UserId == userId && m.PartyId == p.Id), cancellationToken)
             .ConfigureAwait(false);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "An actor of kind {PartyKind} in network {NetworkId} is not a verified member of its party; the use case answered Forbidden.")]
-    private static partial void LogNotVerified(ILogger logger, PartyKind partyKind, Guid networkId);
 
     private readonly record struct Verified(long Generation, DateTimeOffset ExpiresAt);
 }

@@ -65,14 +65,14 @@ internal sealed class DigestHandler : IOutboxHandler
         var items = await ItemsAsync(context.Db, message.NetworkId, run, cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
         {
-            _logger.LogDebug("Digest {Key} has no items.", message.IdempotencyKey);
+            NotificationLog.EmptyDigest(_logger, message.Id);
             return;
         }
 
         var recipient = await _recipients.FindUserAsync(message.NetworkId, run.UserId, cancellationToken).ConfigureAwait(false);
         if (recipient is null)
         {
-            _logger.LogWarning("User {UserId} of network {NetworkId} has no mail address; digest {Key} with {Count} items is not sent.", run.UserId, message.NetworkId, message.IdempotencyKey, items.Count);
+            NotificationLog.DigestWithoutAddress(_logger, run.UserId, message.NetworkId, message.Id, items.Count);
             return;
         }
 

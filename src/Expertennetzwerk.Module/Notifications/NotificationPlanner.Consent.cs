@@ -22,7 +22,7 @@ internal sealed partial class NotificationPlanner
         var message = context.Message;
         if (string.IsNullOrWhiteSpace(evt.DataSubjectEmail))
         {
-            _logger.LogWarning("Consent request {ConsentId} of order {OrderId} has no mail address; nothing is sent.", evt.ConsentId, evt.OrderId);
+            NotificationLog.ConsentRequestWithoutAddress(_logger, evt.ConsentId, evt.OrderId);
             return false;
         }
 
@@ -54,7 +54,15 @@ internal sealed partial class NotificationPlanner
             .SingleOrDefaultAsync(c => c.NetworkId == message.NetworkId && c.Id == evt.ConsentId, cancellationToken).ConfigureAwait(false);
         if (consent?.DataSubjectEmail is not { Length: > 0 } email)
         {
-            _logger.LogWarning("Consent {ConsentId} of order {OrderId} is gone or has no mail address; no confirmation is sent.", evt.ConsentId, evt.OrderId);
+            if (consent is null)
+            {
+                NotificationLog.ConsentGone(_logger, evt.ConsentId, evt.OrderId);
+            }
+            else
+            {
+                NotificationLog.ConsentConfirmationWithoutAddress(_logger, evt.ConsentId, evt.OrderId);
+            }
+
             return false;
         }
 
@@ -89,7 +97,7 @@ internal sealed partial class NotificationPlanner
         var brokers = await _recipients.FindPartyAsync(order.NetworkId, order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
         if (brokers.Count == 0)
         {
-            _logger.LogWarning("Broker party {PartyId} of order {OrderId} has no recipient; the withdrawal notice is skipped.", order.BrokerPartyId, order.Id);
+            NotificationLog.WithdrawalNoticeWithoutRecipient(_logger, order.BrokerPartyId, order.Id);
         }
 
         foreach (var broker in brokers)

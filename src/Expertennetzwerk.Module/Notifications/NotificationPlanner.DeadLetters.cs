@@ -14,14 +14,14 @@ internal sealed partial class NotificationPlanner
         var message = context.Message;
         if (evt.EventType == OutboxEventTypes.DeadLettered || evt.IdempotencyKey.StartsWith(DeadLetteredEvent.KeyPrefix, StringComparison.Ordinal))
         {
-            _logger.LogWarning("Dead-letter notice {Key} is about a notice ({DeadKey}); the operator is not mailed again.", message.IdempotencyKey, evt.IdempotencyKey);
+            NotificationLog.NoticeAboutNotice(_logger, message.Id, evt.MessageId);
             return false;
         }
 
         var operators = await _recipients.FindOperatorAsync(message.NetworkId, cancellationToken).ConfigureAwait(false);
         if (operators.Count == 0)
         {
-            _logger.LogWarning("Network {NetworkId} has no operator recipient; dead letter {MessageId} is not mailed.", message.NetworkId, evt.MessageId);
+            NotificationLog.DeadLetterWithoutOperator(_logger, message.NetworkId, evt.MessageId);
             return false;
         }
 

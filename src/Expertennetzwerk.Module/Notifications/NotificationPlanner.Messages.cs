@@ -28,7 +28,7 @@ internal sealed partial class NotificationPlanner
 
         if (evt.RecipientPartyId != order.BrokerPartyId && evt.RecipientPartyId != order.ExpertPartyId)
         {
-            _logger.LogWarning("Message {MessageId} names party {PartyId}, which is not a party of order {OrderId}; nobody is notified.", evt.MessageId, evt.RecipientPartyId, order.Id);
+            NotificationLog.MessageToStranger(_logger, evt.MessageId, evt.RecipientPartyId, order.Id);
             return false;
         }
 

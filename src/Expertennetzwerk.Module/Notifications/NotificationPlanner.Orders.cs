@@ -26,7 +26,7 @@ internal sealed partial class NotificationPlanner
         if (from == to)
         {
             // Internal transitions are no state changes; commands write no event for them, but never mail one anyway.
-            _logger.LogDebug("Event {Key} is no state change; nothing to notify.", message.IdempotencyKey);
+            NotificationLog.NoStateChange(_logger, message.Id);
             return false;
         }
 
@@ -50,7 +50,7 @@ internal sealed partial class NotificationPlanner
         var brokers = await _recipients.FindPartyAsync(order.NetworkId, order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
         if (brokers.Count == 0)
         {
-            _logger.LogWarning("Broker party {PartyId} of order {OrderId} has no recipient; its state-change mail is skipped.", order.BrokerPartyId, order.Id);
+            NotificationLog.StateMailWithoutRecipient(_logger, order.BrokerPartyId, order.Id);
         }
 
         foreach (var broker in brokers)
@@ -85,7 +85,7 @@ internal sealed partial class NotificationPlanner
             var operators = await _recipients.FindOperatorAsync(order.NetworkId, cancellationToken).ConfigureAwait(false);
             if (operators.Count == 0)
             {
-                _logger.LogWarning("Network {NetworkId} has no operator recipient; the dispute on order {OrderId} is not mailed.", order.NetworkId, order.Id);
+                NotificationLog.DisputeWithoutOperator(_logger, order.NetworkId, order.Id);
             }
 
             foreach (var op in operators)
@@ -110,7 +110,7 @@ internal sealed partial class NotificationPlanner
         var experts = await _recipients.FindPartyAsync(order.NetworkId, order.ExpertPartyId, cancellationToken).ConfigureAwait(false);
         if (experts.Count == 0)
         {
-            _logger.LogWarning("Expert party {PartyId} of order {OrderId} has no mail recipient; it has only the order's system notice.", order.ExpertPartyId, order.Id);
+            NotificationLog.ExpertWithoutRecipient(_logger, order.ExpertPartyId, order.Id);
         }
 
         foreach (var expert in experts)

@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Catalog;
+using Expertennetzwerk.Module.HostEvents;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
@@ -42,6 +43,7 @@ internal sealed partial class NotificationPlanner : IOutboxHandler
     private readonly TimeProvider _time;
     private readonly IOptions<ExpertennetzwerkOptions> _options;
     private readonly ILogger<NotificationPlanner> _logger;
+    private readonly HostEventOutbox? _hostEvents;
 
     /// <summary>Creates the planner.</summary>
     public NotificationPlanner(
@@ -50,8 +52,10 @@ internal sealed partial class NotificationPlanner : IOutboxHandler
         IPublicLinks links,
         TimeProvider time,
         IOptions<ExpertennetzwerkOptions> options,
-        ILogger<NotificationPlanner>? logger = null)
+        ILogger<NotificationPlanner>? logger = null,
+        HostEventOutbox? hostEvents = null)
     {
+        _hostEvents = hostEvents;
         _recipients = recipients ?? throw new ArgumentNullException(nameof(recipients));
         _templates = templates ?? throw new ArgumentNullException(nameof(templates));
         _links = links ?? throw new ArgumentNullException(nameof(links));
@@ -78,6 +82,13 @@ internal sealed partial class NotificationPlanner : IOutboxHandler
         ArgumentNullException.ThrowIfNull(context);
         var batch = new NotificationBatch(context, _time, _options.Value.NotificationDigestHour);
         var message = context.Message;
+
+        // The host's events leave with the same commit as the notifications planned from this row (HostEvents).
+        if (_hostEvents is not null)
+        {
+            await _hostEvents.EnqueueAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+
         var planned = message.EventType switch
         {
             OutboxEventTypes.OrderPlaced or OutboxEventTypes.OrderStateChanged =>
@@ -101,7 +112,7 @@ internal sealed partial class NotificationPlanner : IOutboxHandler
         }
 
         var queued = await batch.EnqueueAsync(cancellationToken).ConfigureAwait(false);
-        _logger.LogDebug("Planned {Count} notification rows for {EventType} {Key}.", queued, message.EventType, message.IdempotencyKey);
+        NotificationLog.Planned(_logger, queued, message.EventType, message.Id);
     }
 
     // Replanning cannot fix a payload that cannot be read: OutboxPayloads sets such a row aside at once.
@@ -122,7 +133,7 @@ internal sealed partial class NotificationPlanner : IOutboxHandler
         }
         catch (TemplateRenderException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning(ex, "The service version {VersionId}'s {Kind} template failed; the default is used instead.", service.VersionId, kind);
+            NotificationLog.ServiceTemplateFailed(_logger, service.VersionId, kind, ex.GetType().Name);
             return _templates.RenderMail(kind, culture, model, null, cancellationToken);
         }
     }
@@ -148,7 +159,7 @@ internal sealed partial class NotificationPlanner : IOutboxHandler
             .ConfigureAwait(false);
         if (order is null)
         {
-            _logger.LogWarning("Order {OrderId} of network {NetworkId} is gone; no notifications planned.", orderId, networkId);
+            NotificationLog.OrderGone(_logger, orderId, networkId);
             return null;
         }
 

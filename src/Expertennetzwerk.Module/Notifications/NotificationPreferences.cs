@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class NotificationPreferences
     public async Task<Result<IReadOnlyList<NotificationPreferenceView>>> GetAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<NotificationPreferences>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<IReadOnlyList<NotificationPreferenceView>>.From(Result.Forbidden());
@@ -56,6 +58,7 @@ public sealed class NotificationPreferences
     public async Task<Result> SetAsync(Actor actor, Guid userId, NotificationKind kind, NotificationDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<NotificationPreferences>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result.Forbidden();

@@ -1,6 +1,7 @@
 using System.Text;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Listing;
@@ -74,6 +75,7 @@ public sealed class ExpertOrderQueries
     public async Task<Result<OrderDescriptionPreview>> GetOrderDescriptionAsync(Actor actor, Guid orderId, string? culture = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ExpertOrderQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<OrderDescriptionPreview>.From(Result.Forbidden());
@@ -116,6 +118,7 @@ public sealed class ExpertOrderQueries
     public async Task<Result<OrderDetail>> GetOrderAsync(Actor actor, Guid orderId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ExpertOrderQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<OrderDetail>.From(Result.Forbidden());
@@ -227,6 +230,7 @@ public sealed class ExpertOrderQueries
         Actor actor, Guid orderId, Guid fileId, string? operatorAccessPurpose = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ExpertOrderQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<OrderFile>.From(Result.Forbidden());
@@ -289,6 +293,7 @@ public sealed class ExpertOrderQueries
     public async Task<Result<IReadOnlyList<OrderTrigger>>> GetPermittedActionsAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ExpertOrderQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<IReadOnlyList<OrderTrigger>>.From(Result.Forbidden());
@@ -316,6 +321,7 @@ public sealed class ExpertOrderQueries
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(query);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ExpertOrderQueries>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<OrderPage>.From(Result.Forbidden());

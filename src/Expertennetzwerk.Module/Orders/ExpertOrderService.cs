@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Documents;
 using Expertennetzwerk.Module.Forms;
 using Expertennetzwerk.Module.Hosting;
@@ -67,6 +68,7 @@ public sealed class ExpertOrderService
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(command);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ExpertOrderService>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<OrderChanged>.From(Result.Forbidden());

@@ -48,7 +48,11 @@ internal static class OrderConcurrency
                 throw; // not a race: a fault of the system
             }
 
-            logger?.LogDebug(ex, "Order {OrderId} changed concurrently while it was saved.", orderId);
+            if (logger is not null)
+            {
+                OrderLog.SavedConcurrently(logger, orderId, ex.GetType().Name);
+            }
+
             return false;
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Workflow;
 using Expertennetzwerk.Module.Outbox;
@@ -25,6 +26,7 @@ internal sealed class OrderUnitOfWork
     private readonly IReadOnlyList<IOrderWorkflowExtension> _extensions;
     private readonly ILogger _logger;
     private readonly RefusalDescriber _refusals;
+    private readonly ExpertennetzwerkMetrics? _metrics;
 
     internal OrderUnitOfWork(
         IModuleDbContextFactory factory,
@@ -32,8 +34,10 @@ internal sealed class OrderUnitOfWork
         TimeProvider time,
         IEnumerable<IOrderWorkflowExtension> extensions,
         ILogger<OrderUnitOfWork> logger,
-        RefusalDescriber refusals)
+        RefusalDescriber refusals,
+        ExpertennetzwerkMetrics? metrics = null)
     {
+        _metrics = metrics;
         _refusals = refusals;
         _factory = factory;
         _actors = actors;
@@ -42,10 +46,20 @@ internal sealed class OrderUnitOfWork
         _logger = logger;
     }
 
-    /// <summary>Runs one workflow command as one unit of work (see the class).</summary>
+    /// <summary>Runs one workflow command as one unit of work (see the class); one activity and one count per command.</summary>
     public async Task<Result<OrderChanged>> FireAsync(OrderCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var trigger = command.Trigger.ToString();
+        using var activity = ExpertennetzwerkDiagnostics.StartCommand(command.Actor, trigger, command.OrderId);
+        var result = await FireOnceAsync(command, cancellationToken).ConfigureAwait(false);
+        ExpertennetzwerkDiagnostics.Finish(activity, result.Status);
+        _metrics?.CommandFinished(trigger, result.Status);
+        return result;
+    }
+
+    private async Task<Result<OrderChanged>> FireOnceAsync(OrderCommand command, CancellationToken cancellationToken)
+    {
         var (actor, orderId, trigger) = (command.Actor, command.OrderId, command.Trigger);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
@@ -152,6 +166,16 @@ internal sealed class OrderUnitOfWork
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(apply);
+        using var activity = ExpertennetzwerkDiagnostics.StartCommand(actor, eventName, orderId);
+        var result = await RecordEventOnceAsync(actor, orderId, eventName, apply, refusal, cancellationToken).ConfigureAwait(false);
+        ExpertennetzwerkDiagnostics.Finish(activity, result.Status);
+        _metrics?.CommandFinished(eventName, result.Status);
+        return result;
+    }
+
+    private async Task<Result> RecordEventOnceAsync(
+        Actor actor, Guid orderId, string eventName, Func<DbContext, ExpertOrder, Task<bool>> apply, Refusal refusal, CancellationToken cancellationToken)
+    {
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result.Forbidden();

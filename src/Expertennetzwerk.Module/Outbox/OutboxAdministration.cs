@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders.Listing;
 using Expertennetzwerk.Module.Persistence;
@@ -37,6 +38,7 @@ public sealed class OutboxAdministration
     public async Task<Result<DeadLetterPage>> ListDeadLettersAsync(Actor actor, string? cursor = null, int pageSize = 25, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<OutboxAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<DeadLetterPage>.From(Result.Forbidden());
@@ -90,6 +92,7 @@ public sealed class OutboxAdministration
     public async Task<Result> RequeueAsync(Actor actor, Guid outboxMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<OutboxAdministration>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result.Forbidden();

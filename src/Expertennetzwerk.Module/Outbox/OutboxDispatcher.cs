@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Expertennetzwerk.Module.Diagnostics;
 using Expertennetzwerk.Module.Persistence;
 using Expertennetzwerk.Module.Persistence.Dialects;
 using Expertennetzwerk.Module.Ports;
@@ -28,6 +29,7 @@ public sealed class OutboxDispatcher : BackgroundService
     private readonly string? _instanceId;
     private IModuleDbContextFactory? _factory;
     private OutboxOptions? _options;
+    private ExpertennetzwerkMetrics? _metrics;
     private string? _generatedInstanceId;
 
     // Dependencies are resolved at first use, not here: the generic host creates every hosted service before the
@@ -48,6 +50,8 @@ public sealed class OutboxDispatcher : BackgroundService
     private OutboxOptions Options => _options ??= _readOptions();
 
     private IModuleDbContextFactory Factory => _factory ??= _services.GetRequiredService<IModuleDbContextFactory>();
+
+    private ExpertennetzwerkMetrics? Metrics => _metrics ??= _services.GetService<ExpertennetzwerkMetrics>();
 
     private OutboxSignal Signal => _services.GetRequiredService<OutboxSignal>();
 
@@ -130,11 +134,11 @@ public sealed class OutboxDispatcher : BackgroundService
     {
         if (!Options.DispatcherEnabled)
         {
-            _logger.LogInformation("Expertennetzwerk outbox dispatcher is disabled on this instance (Outbox.DispatcherEnabled = false).");
+            OutboxLog.DispatcherDisabled(_logger);
             return;
         }
 
-        _logger.LogInformation("Expertennetzwerk outbox dispatcher {InstanceId} started.", InstanceId);
+        OutboxLog.DispatcherStarted(_logger, InstanceId);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = Options.PollInterval;
@@ -154,7 +158,7 @@ public sealed class OutboxDispatcher : BackgroundService
             catch (Exception ex)
             {
                 // The database is unreachable or the schema is missing: keep the host up and try again at the next poll.
-                _logger.LogError(ex, "Expertennetzwerk outbox dispatcher {InstanceId} could not dispatch; retrying in {Wait}.", InstanceId, wait);
+                OutboxLog.DispatchFailed(_logger, ex, InstanceId, wait);
             }
 
             try
@@ -171,7 +175,7 @@ public sealed class OutboxDispatcher : BackgroundService
             }
         }
 
-        _logger.LogInformation("Expertennetzwerk outbox dispatcher {InstanceId} stopped.", InstanceId);
+        OutboxLog.DispatcherStopped(_logger, InstanceId);
     }
 
     /// <summary>The delay after the <paramref name="attempts"/>-th failure: base · 2^(attempts−1), capped, then between half and all of it (jitter).</summary>
@@ -256,7 +260,7 @@ public sealed class OutboxDispatcher : BackgroundService
             catch (Exception ex)
             {
                 error = $"{ex.GetType().Name}: {ex.Message}";
-                _logger.LogWarning(ex, "Outbox row {Id} ({EventType}) failed after {Elapsed} ms.", row.Id, row.EventType, clock.ElapsedMilliseconds);
+                OutboxLog.DeliveryFailed(_logger, row.Id, row.EventType, clock.ElapsedMilliseconds, ex.GetType().Name);
             }
         }
 
@@ -268,6 +272,7 @@ public sealed class OutboxDispatcher : BackgroundService
             : await MarkFailedAsync(db, row, error, permanent, now, hooks, handlers).ConfigureAwait(false);
         if (kept && error is null)
         {
+            Metrics?.Delivered(row.EventType, now - row.CreatedAt);
             foreach (var hook in hooks)
             {
                 await hook.AfterSentAsync(db, row, CancellationToken.None).ConfigureAwait(false);
@@ -277,9 +282,7 @@ public sealed class OutboxDispatcher : BackgroundService
         done[row.Id] = true;
         if (!kept)
         {
-            _logger.LogWarning(
-                "Outbox row {Id} ({EventType}) was delivered or tried by {InstanceId} after its lease passed to another instance; its outcome was not recorded. Raise Outbox.LeaseDuration if deliveries take that long.",
-                row.Id, row.EventType, InstanceId);
+            OutboxLog.LeaseLost(_logger, row.Id, row.EventType, InstanceId);
         }
     }
 
@@ -361,7 +364,12 @@ public sealed class OutboxDispatcher : BackgroundService
 
         if (kept && dead)
         {
-            _logger.LogError("Outbox row {Id} ({EventType}, key {Key}) dead-lettered after {Attempts} attempt(s): {Error}", row.Id, row.EventType, row.IdempotencyKey, attempts, text);
+            OutboxLog.DeadLettered(_logger, row.Id, row.EventType, attempts);
+            Metrics?.DeadLettered(row.EventType);
+        }
+        else if (kept)
+        {
+            Metrics?.Retried(row.EventType);
         }
 
         return kept;
@@ -389,7 +397,7 @@ public sealed class OutboxDispatcher : BackgroundService
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Best effort while shutting down: the leases run out by themselves.
-            _logger.LogInformation(ex, "Outbox dispatcher {InstanceId} could not release {Count} leases on shutdown; they expire by themselves.", InstanceId, ids.Count);
+            OutboxLog.ReleaseFailed(_logger, InstanceId, ids.Count, ex.GetType().Name);
         }
     }
 

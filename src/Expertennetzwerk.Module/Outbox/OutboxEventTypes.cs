@@ -50,6 +50,12 @@ public static class OutboxEventTypes
     /// </summary>
     public const string DeadLettered = "outbox.dead-lettered";
 
+    /// <summary>
+    /// Delivery row: one order event for the host's <c>HostEvents.IExpertennetzwerkHostEventHandler</c>s (payload
+    /// <c>HostEvents.ExpertennetzwerkHostEvent</c>), queued from the domain event while it is delivered.
+    /// </summary>
+    public const string HostEvent = "host-event";
+
     /// <summary>A notification held for a user's daily digest (payload: the notification feature's <c>DigestItem</c>); delivering it does nothing, the <see cref="Digest"/> row bundles it.</summary>
     public const string DigestItem = "digest-item";
 

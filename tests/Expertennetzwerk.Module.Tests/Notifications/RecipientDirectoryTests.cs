@@ -61,11 +61,12 @@ public sealed class RecipientDirectoryTests
 
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
         handlers.Select(h => h.GetType()).Should().BeEquivalentTo(
-            [typeof(NotificationPlanner), typeof(DigestHandler), typeof(MailOutboxHandler), typeof(DigitalMessageOutboxHandler)]);
+            [typeof(NotificationPlanner), typeof(DigestHandler), typeof(MailOutboxHandler), typeof(DigitalMessageOutboxHandler), typeof(Module.HostEvents.HostEventOutboxHandler)]);
         handlers.SelectMany(h => h.EventTypes).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
         [
             OutboxEventTypes.OrderPlaced, OutboxEventTypes.OrderStateChanged, OutboxEventTypes.MessageSent, OutboxEventTypes.ConsentRequested,
             OutboxEventTypes.ConsentDecided, OutboxEventTypes.ConsentWithdrawn, OutboxEventTypes.DeadLettered, OutboxEventTypes.Digest, OutboxEventTypes.DigestItem, OutboxEventTypes.Mail, OutboxEventTypes.DigitalMessage,
+            OutboxEventTypes.HostEvent,
         ]);
         provider.GetRequiredService<TemplateService>().Should().BeSameAs(provider.GetRequiredService<TemplateService>());
         // The preferences are a use case of the scope (they open a context per call): one per scope, a new one in the next.

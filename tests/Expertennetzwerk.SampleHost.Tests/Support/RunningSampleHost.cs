@@ -5,6 +5,7 @@ using Expertennetzwerk.SampleHost.Crm;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Expertennetzwerk.SampleHost.Tests.Support;
 
@@ -35,14 +36,17 @@ public sealed class SampleDatabaseFixture : IAsyncDisposable
     public static async Task<SampleDatabaseFixture> PostgresAsync() =>
         new(SampleDatabaseProvider.PostgreSQL, await Postgres.CreateDatabaseAsync(), null);
 
-    /// <summary>The command-line arguments that point the sample host at this database.</summary>
-    public string[] HostArguments() =>
+    /// <summary>
+    /// The command-line arguments that point the sample host at this database; quiet (Warning and above) unless
+    /// <paramref name="logging"/> gives other log-level arguments (an empty list keeps the sample's own settings).
+    /// </summary>
+    public string[] HostArguments(IReadOnlyList<string>? logging = null) =>
     [
         "--urls=http://127.0.0.1:0",
         "--environment=Development",
         $"--Database:Provider={Provider}",
         Provider == SampleDatabaseProvider.Sqlite ? $"--ConnectionStrings:Sqlite={ConnectionString}" : $"--ConnectionStrings:PostgreSQL={ConnectionString}",
-        "--Logging:LogLevel:Default=Warning",
+        .. logging ?? ["--Logging:LogLevel:Default=Warning"],
     ];
 
     public async ValueTask DisposeAsync()
@@ -90,9 +94,17 @@ public sealed class RunningSampleHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<RunningSampleHost> StartAsync(SampleDatabaseFixture database)
+    /// <param name="database">Where the host keeps its data.</param>
+    /// <param name="logs">Receives every log line the host's settings let through (then <paramref name="logging"/> replaces the quiet default).</param>
+    /// <param name="logging">Log-level arguments (e.g. <c>--Logging:LogLevel:Default=Trace</c>); none keeps the sample's appsettings.</param>
+    public static async Task<RunningSampleHost> StartAsync(SampleDatabaseFixture database, ILoggerProvider? logs = null, IReadOnlyList<string>? logging = null)
     {
-        var app = SampleHostApp.Build(database.HostArguments());
+        var app = SampleHostApp.Build(database.HostArguments(logs is null ? null : logging ?? []));
+        if (logs is not null)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        }
+
         try
         {
             await SampleHostApp.PrepareAsync(app.Services);
