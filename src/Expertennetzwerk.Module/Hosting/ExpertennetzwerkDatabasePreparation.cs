@@ -80,7 +80,19 @@ public static partial class ExpertennetzwerkDatabasePreparation
         }
 
         LogApplying(logger, pending.Count);
-        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException(
+                $"Applying the pending migration(s) {string.Join(", ", pending)} failed: {e.Message} " +
+                "When the database holds tables of a migration its history does not list, an earlier start was stopped half-way " +
+                "on a database that cannot roll back schema changes, or the schema was changed by hand: restore the database " +
+                "(or drop it if it holds no data yet) and start again, or apply the migrations with 'dotnet ef database update'.",
+                e);
+        }
 
         var left = (await database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         if (left.Count > 0)
