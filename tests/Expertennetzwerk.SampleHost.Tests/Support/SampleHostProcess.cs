@@ -41,21 +41,32 @@ public sealed partial class SampleHostProcess : IAsyncDisposable
     {
         var dll = Path.Combine(OutputFolder, "Expertennetzwerk.SampleHost.dll");
         File.Exists(dll).Should().BeTrue($"the test project's build builds the sample host into {OutputFolder}");
+
+        // Information, so the listening address and the preparation steps show; EF Core stays at Warning (appsettings).
+        string[] arguments =
+        [
+            .. database.HostArguments().Where(a => !a.StartsWith("--Logging:", StringComparison.Ordinal)),
+            "--Logging:LogLevel:Default=Information",
+        ];
+        return StartDll(dll, OutputFolder, arguments); // the output folder is the content root: appsettings.json is read there
+    }
+
+    /// <summary>Runs <c>dotnet <paramref name="dll"/></c> in <paramref name="workingDirectory"/>; does not wait for it.</summary>
+    public static SampleHostProcess StartDll(string dll, string workingDirectory, IEnumerable<string> arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = OutputFolder, // the content root: appsettings.json is read from here
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
-        foreach (var argument in database.HostArguments().Where(a => !a.StartsWith("--Logging:", StringComparison.Ordinal)))
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        // Information, so the listening address and the preparation steps show; EF Core stays at Warning (appsettings).
-        info.ArgumentList.Add("--Logging:LogLevel:Default=Information");
         info.ArgumentList.Add("--Logging:Console:FormatterOptions:ColorBehavior=Disabled");
         info.Environment["DOTNET_NOLOGO"] = "1";
 
@@ -64,7 +75,7 @@ public sealed partial class SampleHostProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => host.Receive(e.Data);
         process.ErrorDataReceived += (_, e) => host.Receive(e.Data);
         process.Exited += (_, _) => host._listening.TrySetException(
-            new InvalidOperationException("The sample host exited before it listened:\n" + string.Join('\n', host._lines)));
+            new InvalidOperationException("The process exited before it listened:\n" + string.Join('\n', host._lines)));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
