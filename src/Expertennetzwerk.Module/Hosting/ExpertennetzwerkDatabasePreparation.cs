@@ -5,6 +5,7 @@ using Expertennetzwerk.Module.Persistence.Dialects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -193,6 +194,7 @@ public static partial class ExpertennetzwerkDatabasePreparation
 
         public static async Task<PostgresLock> AcquireAsync(DbContext db, ILogger logger, CancellationToken cancellationToken)
         {
+            await EnsureDatabaseAsync(db, cancellationToken).ConfigureAwait(false);
             await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -209,6 +211,41 @@ public static partial class ExpertennetzwerkDatabasePreparation
             }
 
             return new PostgresLock(db);
+        }
+
+        /// <summary>
+        /// The lock lives in the database, so the database must exist first. Instances that find it missing all try to
+        /// create it; the losers' "already exists" is expected, so the command runs outside EF Core (which would log it
+        /// as a failed command).
+        /// </summary>
+        private static async Task EnsureDatabaseAsync(DbContext db, CancellationToken cancellationToken)
+        {
+            if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var builder = new DbConnectionStringBuilder { ConnectionString = db.Database.GetConnectionString() };
+            var key = builder.ContainsKey("Database") ? "Database" : "DB";
+            if (builder.TryGetValue(key, out var value) is false || value is not string { Length: > 0 } name)
+            {
+                return; // no database named: opening the connection says what is wrong
+            }
+
+            builder[key] = "postgres";
+            await using var admin = (DbConnection)Activator.CreateInstance(db.Database.GetDbConnection().GetType())!;
+            admin.ConnectionString = builder.ConnectionString;
+            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = admin.CreateCommand();
+            command.CommandText = "CREATE DATABASE \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException e) when (e.SqlState is "42P04" or "23505")
+            {
+                // duplicate_database, or the unique index of pg_database when two CREATE DATABASE race: another instance made it.
+            }
         }
 
         public async ValueTask DisposeAsync()
