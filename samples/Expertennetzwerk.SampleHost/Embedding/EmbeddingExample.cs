@@ -1,5 +1,6 @@
 // The README's embedding example, verbatim between the markers, so it keeps compiling (docs/embedding-snippet.md holds
-// the same block; a test in tests/Expertennetzwerk.SampleHost.Tests fails when the two drift apart and runs it).
+// the same block; a test in tests/Expertennetzwerk.SampleHost.Tests fails when the two drift apart and runs it, and
+// PackageTests builds it against the packed packages).
 // <embedding-example>
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Hosting;
