@@ -1,4 +1,5 @@
 using Expertennetzwerk.SampleHost.Api;
+using Expertennetzwerk.SampleHost.Crm;
 using Expertennetzwerk.SampleHost.Demo;
 using Expertennetzwerk.SampleHost.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -109,9 +110,11 @@ public sealed class MultiInstanceStartTests
 
     private static async Task KillWhileMigratingThenStartAsync(SampleDatabaseFixture database)
     {
-        await using (var first = SampleHostProcess.Start(database))
+        // EF Core logs "Applying migration '…'" as it starts a migration, holding its migration lock: killed there, the
+        // first migration is half-way (the six take a few hundred milliseconds).
+        await using (var first = SampleHostProcess.Start(database, "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations=Information"))
         {
-            await first.WaitForLineAsync("Applying", StartTimeout);
+            await first.WaitForLineAsync("Applying migration '", StartTimeout);
             await first.KillAsync();
             first.Lines.Should().NotContain(l => l.Contains("Demo data seeded", StringComparison.Ordinal),
                 "the first instance was stopped before it finished preparing");
@@ -120,6 +123,12 @@ public sealed class MultiInstanceStartTests
         await using var next = SampleHostProcess.Start(database);
         ShouldHoldExactlyOneSeed(await next.GetSummaryAsync());
         next.Failures.Should().BeEmpty("the next start finishes the job without failing:\n" + string.Join('\n', next.Lines));
+        next.Lines.Should().Contain(l => l.Contains(" pending migration(s).", StringComparison.Ordinal), "the killed start left migrations to apply");
+        if (database.Provider == SampleDatabaseProvider.Sqlite)
+        {
+            // EF Core's lock row of the killed start would make every later Migrate wait for ever.
+            next.Lines.Should().Contain(l => l.Contains("Removed EF Core's SQLite migration lock row", StringComparison.Ordinal));
+        }
     }
 
     private static async Task RefusedWithWhatToDoAsync(SampleDatabaseFixture database)

@@ -37,7 +37,7 @@ public sealed partial class SampleHostProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts the host on a free loopback port against <paramref name="database"/>; does not wait for it.</summary>
-    public static SampleHostProcess Start(SampleDatabaseFixture database)
+    public static SampleHostProcess Start(SampleDatabaseFixture database, params string[] extraArguments)
     {
         var dll = Path.Combine(OutputFolder, "Expertennetzwerk.SampleHost.dll");
         File.Exists(dll).Should().BeTrue($"the test project's build builds the sample host into {OutputFolder}");
@@ -47,6 +47,7 @@ public sealed partial class SampleHostProcess : IAsyncDisposable
         [
             .. database.HostArguments().Where(a => !a.StartsWith("--Logging:", StringComparison.Ordinal)),
             "--Logging:LogLevel:Default=Information",
+            .. extraArguments,
         ];
         return StartDll(dll, OutputFolder, arguments); // the output folder is the content root: appsettings.json is read there
     }
@@ -95,18 +96,18 @@ public sealed partial class SampleHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until a line containing <paramref name="text"/> appears.</summary>
-    public async Task WaitForLineAsync(string text, TimeSpan timeout)
+    /// <summary>Waits until the <paramref name="occurrence"/>th line containing <paramref name="text"/> appears.</summary>
+    public async Task WaitForLineAsync(string text, TimeSpan timeout, int occurrence = 1)
     {
         var stopwatch = Stopwatch.StartNew();
-        while (!_lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+        while (_lines.Count(l => l.Contains(text, StringComparison.Ordinal)) < occurrence)
         {
             if (stopwatch.Elapsed > timeout || _process.HasExited)
             {
-                throw new TimeoutException($"No line with '{text}' within {timeout}:\n" + string.Join('\n', _lines));
+                throw new TimeoutException($"No line {occurrence} with '{text}' within {timeout}:\n" + string.Join('\n', _lines));
             }
 
-            await Task.Delay(5);
+            await Task.Delay(2);
         }
     }
 
