@@ -4,7 +4,6 @@ using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.SampleHost.Api;
 using Expertennetzwerk.SampleHost.Crm;
 using Expertennetzwerk.SampleHost.Demo;
-using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.SampleHost;
 
@@ -65,23 +64,20 @@ public static class SampleHostApp
 
     /// <summary>
     /// Checks the module's wiring, applies the provider's migrations (creating the database when needed) and seeds the
-    /// demo data unless <c>Demo:Seed</c> is <c>false</c>. Safe on every start.
+    /// demo data unless <c>Demo:Seed</c> is <c>false</c> — once per database: instances started together on one
+    /// database take turns (<see cref="ExpertennetzwerkDatabasePreparation.PrepareExpertennetzwerkDatabaseAsync"/>), and
+    /// the later ones find the work done. Safe on every start.
     /// </summary>
-    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    public static Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.ValidateExpertennetzwerk();
+        var seed = services.GetRequiredService<IConfiguration>().GetValue("Demo:Seed", defaultValue: true);
+        return services.PrepareExpertennetzwerkDatabaseAsync(seed ? SeedDemoAsync : null, cancellationToken);
+    }
 
-        var contexts = services.GetRequiredService<IDbContextFactory<SampleCrmDbContext>>();
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Seed", defaultValue: true))
-        {
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
-        }
+    private static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
     }
 }

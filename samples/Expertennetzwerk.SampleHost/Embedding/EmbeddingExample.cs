@@ -1,8 +1,12 @@
 // The README's embedding example, verbatim between the markers, so it keeps compiling (docs/embedding-snippet.md holds
-// the same block; a test in tests/Expertennetzwerk.SampleHost.Tests fails when the two drift apart and runs it).
+// the same block; a test in tests/Expertennetzwerk.SampleHost.Tests fails when the two drift apart and runs it, and
+// PackageTests builds it against the packed packages).
 // <embedding-example>
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Orders;
+using Expertennetzwerk.Module.Ports;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +18,15 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(op
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyExpertennetzwerkModel();
 }
 
+// How the module finds your customers: look the reference up in your customer table (here one fixed customer).
+public sealed class CrmCustomerDirectory : ICustomerDirectory
+{
+    public Task<CustomerRecord?> FindAsync(Guid networkId, Guid brokerPartyId, string customerRef, CancellationToken cancellationToken = default) =>
+        Task.FromResult(customerRef == "K-10001"
+            ? new CustomerRecord(customerRef, "Dr. Erika Mustermann", new Dictionary<string, string?> { ["birthDate"] = "1961-04-12" })
+            : null);
+}
+
 public static class CrmSetup
 {
     // Start-up: your context factory with the module's interceptors, then the module on top of it.
@@ -22,7 +35,20 @@ public static class CrmSetup
         .AddExpertennetzwerk(options => options.PublicBaseUrl = new Uri("https://crm.example.org/")) // links in mails
         .UseDbContext<CrmDbContext>()
         .UseCustomerDirectory<CrmCustomerDirectory>() // your ICustomerDirectory over your customer table
-        .UseDevelopmentMailbox(); // mails kept in memory; in production .UseMailSender<YourMailSender>() (e.g. SMTP)
+        .UseDevelopmentMailbox() // mails kept in memory; in production .UseMailSender<YourMailSender>() (e.g. SMTP)
+        .AddAspNetCore(); // the HTTP edge (Expertennetzwerk.Module.AspNetCore): actor from claims, antiforgery
+
+    // The web host: the database is prepared once before serving (safe when several instances start together).
+    public static async Task<WebApplication> BuildAppAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddCrm(builder.Services, builder.Configuration.GetConnectionString("Crm") ?? "Data Source=crm.db");
+        var app = builder.Build();
+        await app.Services.PrepareExpertennetzwerkDatabaseAsync(); // your migrations (or the schema), under a lock
+        app.UseAntiforgery();
+        app.MapExpertennetzwerkConsentPages(); // where the consent links in the data subjects' mails lead
+        return app;
+    }
 
     // In a migration after your first `dotnet ef migrations add`: migrationBuilder.AddExpertennetzwerkSearch();
 
@@ -31,15 +57,3 @@ public static class CrmSetup
         orders.CreateDraftAsync(Actor.Broker(networkId, brokerPartyId, userId), new CreateDraftCommand(serviceId, "K-10001"));
 }
 // </embedding-example>
-
-/// <summary>
-/// Not part of the README block: the smallest <see cref="Expertennetzwerk.Module.Ports.ICustomerDirectory"/> the example
-/// needs. A real CRM reads its customer table here (see <c>Expertennetzwerk.SampleHost.Crm.SampleCustomerDirectory</c>).
-/// </summary>
-public sealed class CrmCustomerDirectory : Expertennetzwerk.Module.Ports.ICustomerDirectory
-{
-    public Task<Expertennetzwerk.Module.Ports.CustomerRecord?> FindAsync(Guid networkId, Guid brokerPartyId, string customerRef, CancellationToken cancellationToken = default) =>
-        Task.FromResult(customerRef == "K-10001"
-            ? new Expertennetzwerk.Module.Ports.CustomerRecord(customerRef, "Dr. Erika Mustermann", new Dictionary<string, string?> { ["birthDate"] = "1961-04-12" })
-            : null);
-}

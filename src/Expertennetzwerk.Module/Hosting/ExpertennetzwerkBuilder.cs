@@ -21,7 +21,9 @@ public sealed class ExpertennetzwerkBuilder
     /// <summary>
     /// Lets the module own its storage in <see cref="ExpertennetzwerkDbContext"/>, configured by
     /// <paramref name="configure"/> (e.g. <c>db =&gt; db.UseSqlite("Data Source=app.db")</c>). The module's interceptors
-    /// are attached for you. Create the schema with <c>EnsureExpertennetzwerkCreatedAsync()</c> or your own migrations.
+    /// are attached for you. Create the schema with <c>services.PrepareExpertennetzwerkDatabaseAsync()</c> at start (once
+    /// per database, also when several instances start together), <c>EnsureExpertennetzwerkCreatedAsync()</c> or your own
+    /// migrations.
     /// </summary>
     public ExpertennetzwerkBuilder UseEntityFrameworkCore(Action<DbContextOptionsBuilder> configure)
     {

@@ -10,7 +10,9 @@ public static class ExpertennetzwerkDatabaseFacadeExtensions
 {
     /// <summary>
     /// Creates the schema of the context when it does not exist (<c>EnsureCreated</c>) and the module's search index.
-    /// Hosts with migrations use <c>migrationBuilder.AddExpertennetzwerkSearch()</c> instead.
+    /// Hosts with migrations use <c>migrationBuilder.AddExpertennetzwerkSearch()</c> instead. Not safe when several
+    /// instances start together on one database: call <c>services.PrepareExpertennetzwerkDatabaseAsync()</c>, which runs
+    /// this (or the migrations) under a lock.
     /// </summary>
     public static async Task EnsureExpertennetzwerkCreatedAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
     {
