@@ -18,11 +18,15 @@ public sealed class PackageTests
     private static readonly string[] Packages = ["Expertennetzwerk.Module", "Expertennetzwerk.Module.AspNetCore", "Expertennetzwerk.Module.Smtp"];
 
     /// <summary>
-    /// The one request the packaged app is asked, with its expected status: a consent link that does not exist reads
-    /// the module's tables (so the database was prepared) and answers the German "link invalid" page. When the README
-    /// example maps more (the HTTP API), ask one of its routes here instead.
+    /// What the packaged app is asked, with the expected status: a consent link that does not exist reads the module's
+    /// tables (so the database was prepared) and answers the German "link invalid" page; the JSON API answers an
+    /// anonymous caller 401 ProblemDetails.
     /// </summary>
-    private static readonly (string Path, HttpStatusCode Status) Request = ("/expertennetzwerk/consent/kein-gueltiger-link", HttpStatusCode.NotFound);
+    private static readonly (string Path, HttpStatusCode Status)[] Requests =
+    [
+        ("/expertennetzwerk/consent/kein-gueltiger-link", HttpStatusCode.NotFound),
+        ("/expertennetzwerk/api/v1/orders", HttpStatusCode.Unauthorized),
+    ];
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
 
@@ -57,9 +61,12 @@ public sealed class PackageTests
             await using var running = SampleHostProcess.StartDll(
                 Path.Combine(app, "bin", "Release", "net10.0", "CrmApp.dll"), app, ["--urls=http://127.0.0.1:0", "--environment=Development"]);
             using var client = new HttpClient { BaseAddress = await running.WaitUntilListeningAsync(TimeSpan.FromMinutes(2)), Timeout = TimeSpan.FromSeconds(30) };
-            using var response = await client.GetAsync(new Uri(Request.Path, UriKind.Relative));
+            foreach (var (path, status) in Requests)
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                response.StatusCode.Should().Be(status, $"{path}\n" + string.Join('\n', running.Lines));
+            }
 
-            response.StatusCode.Should().Be(Request.Status, string.Join('\n', running.Lines));
             running.Failures.Should().BeEmpty(string.Join('\n', running.Lines));
         }
         finally

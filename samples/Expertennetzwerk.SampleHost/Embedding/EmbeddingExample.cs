@@ -47,6 +47,7 @@ public static class CrmSetup
         await app.Services.PrepareExpertennetzwerkDatabaseAsync(); // your migrations (or the schema), under a lock
         app.UseAntiforgery();
         app.MapExpertennetzwerkConsentPages(); // where the consent links in the data subjects' mails lead
+        app.MapExpertennetzwerkApi(); // the JSON API under /expertennetzwerk/api/v1 for your signed-in users
         return app;
     }
 
