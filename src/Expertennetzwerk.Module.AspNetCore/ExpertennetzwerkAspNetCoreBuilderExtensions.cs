@@ -32,6 +32,7 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertennetzwerkAspNetCoreOptions>, ExpertennetzwerkAspNetCoreOptionsValidator>());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAntiforgery();
+        builder.Services.AddRouting(); // the LinkGenerator behind the mailed links, also in a host that builds no web app
         builder.Services.TryAddScoped<IActorAccessor, ClaimsActorAccessor>();
 
         // The HTTP API (MapExpertennetzwerkApi): its JSON contracts in front of the host's resolvers, its idempotency keys.
