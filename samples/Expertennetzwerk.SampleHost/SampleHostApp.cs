@@ -5,6 +5,7 @@ using Expertennetzwerk.SampleHost.Api;
 using Expertennetzwerk.SampleHost.Crm;
 using Expertennetzwerk.SampleHost.Demo;
 using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
 
 namespace Expertennetzwerk.SampleHost;
 
@@ -47,6 +48,9 @@ public static class SampleHostApp
             json.SerializerOptions.WriteIndented = true;
         });
 
+        // The API's OpenAPI document (only the module's group), shown with Scalar in Development.
+        builder.Services.AddOpenApi(ExpertennetzwerkApiEndpoints.OpenApiDocumentName);
+
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -55,6 +59,11 @@ public static class SampleHostApp
         app.MapDemoSignIn();
         app.MapExpertennetzwerkConsentPages(); // where the links in the data subjects' mails lead
         app.MapExpertennetzwerkApi(app.Configuration["Expertennetzwerk:ApiPrefix"] ?? "/expertennetzwerk/api/v1"); // the module's HTTP API
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi(); // /openapi/expertennetzwerk.json
+            app.MapScalarApiReference(scalar => scalar.AddDocument(ExpertennetzwerkApiEndpoints.OpenApiDocumentName)); // /scalar
+        }
         return app;
     }
 

@@ -19,9 +19,12 @@ public static class ApiCalls
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = body is string raw
-                ? new StringContent(raw, Encoding.UTF8, "application/json")
-                : JsonContent.Create(body, options: Json);
+            request.Content = body switch
+            {
+                HttpContent content => content, // multipart and other hand-made bodies
+                string raw => new StringContent(raw, Encoding.UTF8, "application/json"),
+                _ => JsonContent.Create(body, options: Json),
+            };
         }
 
         foreach (var (name, value) in headers)
