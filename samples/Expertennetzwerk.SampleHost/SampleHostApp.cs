@@ -57,7 +57,7 @@ public static class SampleHostApp
         app.UseAntiforgery();
         app.MapSampleEndpoints();
         app.MapDemoSignIn();
-        app.MapExpertennetzwerkConsentPages(); // where the links in the data subjects' mails lead
+        app.MapExpertennetzwerkConsentPages(app.Configuration["Expertennetzwerk:ConsentPrefix"] ?? "/expertennetzwerk/consent"); // where the links in the data subjects' mails lead
         app.MapExpertennetzwerkApi(app.Configuration["Expertennetzwerk:ApiPrefix"] ?? "/expertennetzwerk/api/v1"); // the module's HTTP API
         if (app.Environment.IsDevelopment())
         {

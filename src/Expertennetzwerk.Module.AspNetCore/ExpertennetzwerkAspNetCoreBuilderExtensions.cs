@@ -1,6 +1,7 @@
 using Expertennetzwerk.Module.AspNetCore;
 using Expertennetzwerk.Module.AspNetCore.Api.Http;
 using Expertennetzwerk.Module.Hosting;
+using Expertennetzwerk.Module.Ports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,9 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
     /// Adds the claims-based <see cref="IActorAccessor"/> (replace it to map your own identity) and antiforgery, which the
     /// consent pages (<c>MapExpertennetzwerkConsentPages()</c>) use against CSRF. <paramref name="configure"/> sets the
     /// edge's options (e.g. <see cref="ExpertennetzwerkAspNetCoreOptions.DefaultNetworkId"/>), validated at start. Also
-    /// what the HTTP API (<c>MapExpertennetzwerkApi()</c>) needs: its JSON contracts and its idempotency keys.
+    /// what the HTTP API (<c>MapExpertennetzwerkApi()</c>) needs: its JSON contracts and its idempotency keys; and the
+    /// mailed links from the named routes (<see cref="ExpertennetzwerkEndpointNames"/>) unless you registered your own
+    /// <c>IPublicLinks</c>.
     /// </summary>
     public static ExpertennetzwerkBuilder AddAspNetCore(this ExpertennetzwerkBuilder builder, Action<ExpertennetzwerkAspNetCoreOptions>? configure = null)
     {
@@ -40,6 +43,13 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
             }
         });
         builder.Services.TryAddSingleton<IdempotencyStore>();
+
+        // Mailed links follow the routes (unless the host brought its own IPublicLinks).
+        var links = builder.Services.LastOrDefault(d => d.ServiceType == typeof(IPublicLinks));
+        if (links is null || links.ImplementationType == typeof(OptionsPublicLinks))
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<IPublicLinks, RoutePublicLinks>());
+        }
         return builder;
     }
 }

@@ -107,6 +107,8 @@ public sealed partial class SampleHostTests
         using (var forged = await host.Client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "agree" })))
         {
             forged.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, "a post without the form's token is refused (CSRF)");
+            forged.Content.Headers.ContentType!.MediaType.Should().Be("text/html", "the data subject gets a page, not the developer exception page");
+            (await forged.Content.ReadAsStringAsync()).Should().Contain("Anfrage ungültig").And.NotContainAny("Exception", "   at ");
         }
 
         var form = new Dictionary<string, string> { ["decision"] = "agree", [antiforgery.Groups["name"].Value] = antiforgery.Groups["value"].Value };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Expertennetzwerk.Module.AspNetCore;
 using Expertennetzwerk.Module.AspNetCore.Consent;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
@@ -46,9 +47,19 @@ public static class ExpertennetzwerkConsentEndpoints
             return await next(context).ConfigureAwait(false);
         });
 
-        group.MapGet("/{token}", ShowConsentAsync);
+        // A request the framework refuses before the page runs (above all a missing or stale antiforgery token) gets a
+        // German page, never the developer exception page with its stack trace.
+        ((IEndpointConventionBuilder)group).Add(endpoint =>
+        {
+            if (endpoint.RequestDelegate is { } inner)
+            {
+                endpoint.RequestDelegate = http => BadRequestAsPageAsync(http, inner);
+            }
+        });
+
+        group.MapGet("/{token}", ShowConsentAsync).WithName(ExpertennetzwerkEndpointNames.ConsentPage);
         group.MapPost("/{token}", DecideAsync);
-        group.MapGet("/withdraw/{token}", ShowWithdrawalAsync);
+        group.MapGet("/withdraw/{token}", ShowWithdrawalAsync).WithName(ExpertennetzwerkEndpointNames.ConsentWithdrawalPage);
         group.MapPost("/withdraw/{token}", WithdrawAsync);
         return group;
     }
@@ -142,6 +153,32 @@ public static class ExpertennetzwerkConsentEndpoints
                 (failure.Refusal is { } refusal && refusal.Code == ConsentRefusals.InvalidLink.Code ? refusal : ConsentRefusals.InvalidLink).Text.German)),
             "text/html; charset=utf-8",
             statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task BadRequestAsPageAsync(HttpContext http, RequestDelegate inner)
+    {
+        try
+        {
+            await inner(http).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException) when (!http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        if (http.Response is { StatusCode: StatusCodes.Status400BadRequest, HasStarted: false, ContentType: null })
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            await Results.Content(
+                    ConsentPageHtml.Document("Anfrage ungültig", ConsentPageHtml.Notice("Anfrage ungültig",
+                        "Ihre Entscheidung konnte nicht gespeichert werden, weil die Seite abgelaufen ist oder unvollständig gesendet wurde. " +
+                        "Bitte öffnen Sie den Link aus Ihrer E-Mail erneut und entscheiden Sie dort.")),
+                    "text/html; charset=utf-8",
+                    statusCode: StatusCodes.Status400BadRequest)
+                .ExecuteAsync(http).ConfigureAwait(false);
+        }
+    }
 
     private static IResult Page(string title, string body) => Results.Content(ConsentPageHtml.Document(title, body), "text/html; charset=utf-8");
 }

@@ -68,6 +68,51 @@ public sealed class ServiceCatalog
             .ToList());
     }
 
+    /// <summary>
+    /// One published service of the actor's network with its published version, order form and expert; NotFound for
+    /// an unknown service, one of another network or one without a published version.
+    /// </summary>
+    public async Task<Result<CatalogServiceDetail>> GetAsync(Actor actor, Guid serviceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<CatalogServiceDetail>.From(Result.Forbidden());
+        }
+
+        if (actor.PartyKind is PartyKind.Customer)
+        {
+            return Result<CatalogServiceDetail>.From(_refusals.Refused(OrderRefusals.ActorNotPermitted));
+        }
+
+        await using var db = _factory.CreateDbContext();
+        var row = await (
+                from service in db.Set<ExpertService>().AsNoTracking()
+                join version in db.Set<ExpertServiceVersion>().AsNoTracking() on service.PublishedVersionId equals version.Id
+                join expert in db.Set<Party>().AsNoTracking() on service.ExpertPartyId equals expert.Id
+                where service.Id == serviceId && service.NetworkId == actor.NetworkId && version.Status == ServiceVersionStatus.Published
+                select new { service, version, expert.Name, expert.Address })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return Result<CatalogServiceDetail>.From(Result.NotFound());
+        }
+
+        Party? broker = actor.PartyKind == PartyKind.Broker
+            ? await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
+                .SingleOrDefaultAsync(p => p.Id == actor.PartyId && p.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false)
+            : null;
+        var refusal = actor.PartyKind == PartyKind.Broker && WhyNotOrderable(broker, row.version) is { } why ? _refusals.Describe(why) : null;
+        var published = row.version;
+        var entry = new CatalogEntry(
+            row.service.Id, published.Id, published.Title, published.Description, row.service.CategoryId, row.service.ExpertPartyId,
+            published.RequiredPermission, published.PriceCents, published.RevenueShareCents, actor.PartyKind == PartyKind.Broker && refusal is null, refusal);
+        return new CatalogServiceDetail(
+            entry, published.VersionNumber, published.PublishedAt, published.FeeKind, published.FeeValue, published.AcceptWithinBusinessDays,
+            published.CompleteWithinBusinessDays, published.ProgressSteps, published.FormDefinitionJson, published.DataCategoriesJson,
+            new CatalogExpert(row.service.ExpertPartyId, row.Name, row.Address));
+    }
+
     private static Refusal? WhyNotOrderable(Party? broker, ExpertServiceVersion version)
     {
         if (broker is null || broker.Approval != ApprovalState.Approved)

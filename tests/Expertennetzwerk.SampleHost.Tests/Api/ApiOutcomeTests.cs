@@ -166,7 +166,7 @@ public sealed class ApiOutcomeTests(ApiHosts hosts)
     {
         var host = await hosts.For(database);
         var (id, _) = await host.CreateDraftAsync();
-        var huge = "{\"reason\":\"" + new string('x', 300 * 1024) + "\"}";
+        var huge = "{\"reason\":\"" + new string('x', 400 * 1024) + "\"}";
 
         using var response = await host.Client(ApiActor.OwningBroker).SendAsync(HttpMethod.Post, host.Path($"orders/{id}/withdraw"), huge);
 

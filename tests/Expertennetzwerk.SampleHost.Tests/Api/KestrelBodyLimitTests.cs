@@ -25,10 +25,10 @@ public sealed class KestrelBodyLimitTests
         using var small = await host.Client.SendAsync(HttpMethod.Post, path, new { reason = "Bitte nicht mehr bearbeiten." });
         await small.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found"); // signed in and read: the order is unknown
 
-        using var declared = await host.Client.SendAsync(HttpMethod.Post, path, "{\"reason\":\"" + new string('x', 300 * 1024) + "\"}");
+        using var declared = await host.Client.SendAsync(HttpMethod.Post, path, "{\"reason\":\"" + new string('x', 400 * 1024) + "\"}");
         await declared.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request_too_large");
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ChunkedJson(300 * 1024) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ChunkedJson(400 * 1024) };
         request.Headers.TransferEncodingChunked = true;
         using var chunked = await host.Client.SendAsync(request);
         await chunked.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "request_too_large");

@@ -34,7 +34,7 @@ internal static partial class ApiPipeline
         headers.XContentTypeOptions = "nosniff";
 
         var metadata = http.GetEndpoint()?.Metadata;
-        var limit = metadata?.GetMetadata<ApiBodyLimit>()?.Bytes ?? ApiBodyLimit.DefaultBytes;
+        var limit = (metadata?.GetMetadata<ApiBodyLimit>() ?? ApiBodyLimit.Default).Resolve(http.RequestServices);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             // The server's own limit is only the backstop (a body is cut at `limit` by ApiBodyLimitStream, answered 413):

@@ -30,7 +30,7 @@ internal static class MessageEndpoints
         thread.MapPost("/messages", SendAsync)
             .Produces<SentMessageResponse>(StatusCodes.Status201Created)
             .WithIdempotency()
-            .WithBodyLimit(64L * 1024 * 1024); // TODO after merging api: WithUploadBodyLimit()
+            .WithUploadBodyLimit();
         thread.MapPost("/messages/read", MarkReadAsync)
             .Produces<ThreadReadResponse>();
         thread.MapGet("/consent-requests", ConsentRequestsAsync)

@@ -88,6 +88,24 @@ internal sealed record OrderDescriptionResponse(Guid OrderId, string Text, strin
 
 internal sealed record SharedDataResponse(string Category, string LegalBasis, string Label, string Value);
 
+internal sealed record ConsentResponse(
+    Guid Id,
+    DataSubjectKind DataSubject,
+    string DataSubjectName,
+    ConsentChannel Channel,
+    ConsentStatus Status,
+    bool IsExpired,
+    bool IsStale,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? DecidedAt,
+    DateTimeOffset? WithdrawnAt,
+    ConsentChannel? WithdrawalChannel,
+    string Text,
+    string? ScanHref);
+
+internal sealed record ConsentListResponse(IReadOnlyList<ConsentResponse> Items);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(CreateOrderRequest))]
 [JsonSerializable(typeof(SaveDraftRequest))]
@@ -105,4 +123,5 @@ internal sealed record SharedDataResponse(string Category, string LegalBasis, st
 [JsonSerializable(typeof(OrderListResponse))]
 [JsonSerializable(typeof(PermittedActionsResponse))]
 [JsonSerializable(typeof(OrderDescriptionResponse))]
+[JsonSerializable(typeof(ConsentListResponse))]
 internal sealed partial class OrdersJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Expertennetzwerk.Module.AspNetCore.Api.Http;
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Orders;
@@ -51,6 +52,10 @@ internal static class OrderEndpoints
         orders.MapPost("/{orderId:guid}/disputes/resolution", ResolveDisputeAsync).WithOrderVersion();
         orders.MapPost("/{orderId:guid}/consents", RequestConsentAsync).WithIdempotency().WithOrderVersion();
         orders.MapPost("/{orderId:guid}/consents/{consentId:guid}/withdrawal", RecordWithdrawalAsync).WithOrderVersion();
+        orders.MapGet("/{orderId:guid}/consents", ListConsentsAsync);
+        orders.MapPost("/{orderId:guid}/consents/paper", RecordPaperConsentAsync).WithIdempotency().WithUploadBodyLimit().WithOrderVersion();
+        orders.MapPost("/{orderId:guid}/documentation", AddDocumentationAsync).WithIdempotency().WithUploadBodyLimit().WithOrderVersion();
+        orders.MapGet("/{orderId:guid}/files/{fileId:guid}", DownloadAsync);
     }
 
     private static async Task<IResult> ListAsync(
@@ -165,6 +170,83 @@ internal static class OrderEndpoints
         }
 
         return Command(http, consents.RecordWithdrawalAsync(ApiRequest.Actor(http), orderId, consentId, channel, body.Note, ApiRequest.ExpectedVersion(http), http.RequestAborted));
+    }
+
+    private static async Task<IResult> ListConsentsAsync(Guid orderId, HttpContext http, ConsentService consents)
+    {
+        var list = await consents.ListAsync(ApiRequest.Actor(http), orderId, http.RequestAborted).ConfigureAwait(false);
+        var files = OrderPath(http, orderId) + "/files/";
+        return ApiOutcomes.Map(http, list, items => Results.Ok(new ConsentListResponse(items.Select(c => new ConsentResponse(
+            c.Id, c.DataSubject, c.DataSubjectName, c.Channel, c.Status, c.IsExpired, c.IsStale, c.RequestedAt, c.ExpiresAt, c.DecidedAt, c.WithdrawnAt,
+            c.WithdrawalChannel, c.Text, c.ScanDocumentId is null ? null : files + c.Id.ToString("D"))).ToList())));
+    }
+
+    private static async Task<IResult> RecordPaperConsentAsync(Guid orderId, HttpContext http, ConsentService consents)
+    {
+        var (form, failure) = await ApiForms.ReadAsync(http).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = new List<FieldError>();
+        if (!Enum.TryParse<DataSubjectKind>(ApiForms.Text(form!, "dataSubject"), ignoreCase: false, out var subject) || !Enum.IsDefined(subject))
+        {
+            errors.Add(InputErrors.Required("dataSubject"));
+        }
+
+        var scans = await ApiForms.UploadsAsync(form!, "scan", http.RequestAborted).ConfigureAwait(false);
+        if (scans.Count > 1)
+        {
+            errors.Add(InputErrors.NotAllowed("scan"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiOutcomes.Failure(http, Result.Invalid(errors));
+        }
+
+        var command = new RecordPaperConsentCommand(
+            subject, scans.Count == 1 ? scans[0] : null!, ApiForms.Text(form!, "name"), ApiForms.Text(form!, "note"), ApiForms.Text(form!, "culture"));
+        var recorded = await consents.RecordPaperConsentAsync(ApiRequest.Actor(http), orderId, command, ApiRequest.ExpectedVersion(http), http.RequestAborted)
+            .ConfigureAwait(false);
+        return ApiOutcomes.Map(http, recorded, r =>
+        {
+            ApiETag.Set(http, r.OrderVersion);
+            return Results.Created(OrderPath(http, orderId) + "/consents", new PaperConsentResponse(r.ConsentId, r.OrderId, r.OrderVersion, r.WithdrawalUrl));
+        });
+    }
+
+    private static async Task<IResult> AddDocumentationAsync(Guid orderId, HttpContext http, ExpertOrderService service)
+    {
+        var (form, failure) = await ApiForms.ReadAsync(http).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var attachments = await ApiForms.UploadsAsync(form!, "attachments", http.RequestAborted).ConfigureAwait(false);
+        var result = await service.AddDocumentationAsync(
+                ApiRequest.Actor(http), orderId, ApiForms.Text(form!, "text") ?? string.Empty, attachments, ApiRequest.ExpectedVersion(http), http.RequestAborted)
+            .ConfigureAwait(false);
+        return ApiOutcomes.Map(http, result, changed =>
+        {
+            ApiETag.Set(http, changed.Version);
+            return Results.Created(OrderPath(http, orderId), Changed(changed));
+        });
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid orderId, Guid fileId, HttpContext http, ExpertOrderQueries queries)
+    {
+        var opened = await queries.OpenFileAsync(ApiRequest.Actor(http), orderId, fileId, Purpose(http), http.RequestAborted).ConfigureAwait(false);
+        if (!opened.IsOk)
+        {
+            return ApiOutcomes.Failure(http, opened);
+        }
+
+        // The stored type was checked against the allowed types on upload; always a download, never rendered inline.
+        var file = opened.Value;
+        return Results.Stream(file.Content, file.ContentType, fileDownloadName: file.FileName);
     }
 
     /// <summary>A workflow command's answer: 200 with the order's new state and version (also as <c>ETag</c>).</summary>

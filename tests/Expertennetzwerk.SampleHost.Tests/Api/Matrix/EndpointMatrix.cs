@@ -4,8 +4,8 @@ using Expertennetzwerk.SampleHost.Tests.Api.Support;
 
 namespace Expertennetzwerk.SampleHost.Tests.Api.Matrix;
 
-/// <summary>What a matrix row's request is aimed at: the order made for it (<see cref="Guid.Empty"/> when the row needs none) and its consent.</summary>
-public sealed record MatrixTarget(Guid OrderId, Guid ConsentId);
+/// <summary>What a matrix row's request is aimed at: the order made for it (<see cref="Guid.Empty"/> when the row needs none), a consent or a file of it.</summary>
+public sealed record MatrixTarget(Guid OrderId, Guid ConsentId = default, Guid FileId = default);
 
 /// <summary>
 /// One endpoint of an authorization matrix: how to make its target (a fresh order in some state), the request, and the
@@ -30,11 +30,28 @@ public static class EndpointMatrix
     ];
 
     /// <summary>A target without an order (catalogue, list, create).</summary>
-    public static Task<MatrixTarget> NoOrder(ApiHost host) => Task.FromResult(new MatrixTarget(Guid.Empty, Guid.Empty));
+    public static Task<MatrixTarget> NoOrder(ApiHost host) => Task.FromResult(new MatrixTarget(Guid.Empty));
 
     /// <summary>A fresh order of the matrix in <paramref name="state"/> (see <see cref="ApiCalls.OrderInStateAsync"/>).</summary>
     public static Func<ApiHost, Task<MatrixTarget>> Order(string state) =>
-        async host => new MatrixTarget(await host.OrderInStateAsync(state), Guid.Empty);
+        async host => new MatrixTarget(await host.OrderInStateAsync(state));
+
+    /// <summary>A fresh order in progress with one documentation entry carrying a PDF (its attachment is the target's file).</summary>
+    public static async Task<MatrixTarget> DocumentedOrder(ApiHost host)
+    {
+        var orderId = await host.OrderInStateAsync("InProgress");
+        return new MatrixTarget(orderId, FileId: await host.DocumentAsync(orderId));
+    }
+
+    /// <summary>A fresh PKV draft of the owning broker (its service needs the customer's consent).</summary>
+    public static async Task<MatrixTarget> ConsentDraft(ApiHost host) => new(await host.ConsentDraftAsync());
+
+    /// <summary>A fresh PKV draft whose customer consented through the consent page (the target's consent).</summary>
+    public static async Task<MatrixTarget> GivenConsent(ApiHost host)
+    {
+        var orderId = await host.ConsentDraftAsync();
+        return new MatrixTarget(orderId, ConsentId: await host.GiveConsentAsync(orderId));
+    }
 
     public static async Task RunAsync(ApiHost host, IReadOnlyList<MatrixRow> rows)
     {

@@ -21,7 +21,7 @@ public static class ApiCalls
         {
             request.Content = body switch
             {
-                HttpContent content => content, // multipart and other hand-made bodies
+                HttpContent content => content,
                 string raw => new StringContent(raw, Encoding.UTF8, "application/json"),
                 _ => JsonContent.Create(body, options: Json),
             };
@@ -133,5 +133,52 @@ public static class ApiCalls
         throw new ArgumentOutOfRangeException(nameof(state), state, "not a state the helper makes");
     }
 
-    public static MediaTypeHeaderValue JsonMediaType { get; } = new("application/json");
+    /// <summary>A small PDF (the type the module takes) for uploads.</summary>
+    public static byte[] Pdf { get; } = Encoding.ASCII.GetBytes("%PDF-1.4\n% Test\n%%EOF\n");
+
+    /// <summary>The form of a documentation entry with one PDF attachment.</summary>
+    public static MultipartFormDataContent DocumentationForm(string text = "Schadenverlauf liegt vor.", string contentType = "application/pdf", byte[]? file = null) =>
+        new()
+        {
+            { new StringContent(text), "text" },
+            { new ByteArrayContent(file ?? Pdf) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } }, "attachments", "Schadenverlauf.pdf" },
+        };
+
+    /// <summary>The form of a paper consent with a scanned PDF.</summary>
+    public static MultipartFormDataContent PaperConsentForm() =>
+        new()
+        {
+            { new StringContent("Customer"), "dataSubject" },
+            { new StringContent("Unterschrieben beim Termin am 12.11."), "note" },
+            { new ByteArrayContent(Pdf) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "scan", "Einwilligung.pdf" },
+        };
+
+    /// <summary>The assigned expert documents <paramref name="orderId"/> with a PDF; returns the attachment's id.</summary>
+    public static async Task<Guid> DocumentAsync(this ApiHost host, Guid orderId)
+    {
+        var expert = host.Client(ApiActors.AssignedExpert);
+        using var documented = await expert.PostAsync(host.Path($"orders/{orderId}/documentation"), DocumentationForm());
+        documented.StatusCode.Should().Be(HttpStatusCode.Created, await documented.Content.ReadAsStringAsync());
+        using var order = await expert.GetAsync(host.Path($"orders/{orderId}"));
+        return (await order.JsonAsync()).GetProperty("documentation").EnumerateArray().Last().GetProperty("attachments").EnumerateArray().Single().GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A PKV draft of the owning broker for a customer of its CRM: the service needs the customer's consent.</summary>
+    public static async Task<Guid> ConsentDraftAsync(this ApiHost host)
+    {
+        using var response = await host.Client(ApiActors.OwningBroker).SendAsync(HttpMethod.Post, host.Path("orders"),
+            $$$"""{"serviceId":"{{{Demo.DemoIds.ServicePkvTarifwechsel}}}","customerRef":"K-10004","formData":{"versicherer": "Allgemeine Krankenversicherung AG", "aktuellerTarif": "Komfort 600", "versichertePersonen": 2}}""");
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Requests the customer's consent on <paramref name="orderId"/> and lets the customer agree on the page; returns the consent's id.</summary>
+    public static async Task<Guid> GiveConsentAsync(this ApiHost host, Guid orderId)
+    {
+        using var requested = await host.Client(ApiActors.OwningBroker).SendAsync(HttpMethod.Post, host.Path($"orders/{orderId}/consents"), """{"dataSubject":"Customer"}""");
+        requested.StatusCode.Should().Be(HttpStatusCode.Created, await requested.Content.ReadAsStringAsync());
+        var body = await requested.JsonAsync();
+        await host.DecideAsync(new Uri(body.GetProperty("consentUrl").GetString()!));
+        return body.GetProperty("consentId").GetGuid();
+    }
 }

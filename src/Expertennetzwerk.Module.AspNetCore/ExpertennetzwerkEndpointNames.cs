@@ -1,0 +1,25 @@
+namespace Expertennetzwerk.Module.AspNetCore;
+
+/// <summary>
+/// The names of the module's endpoints that mails link to. The links (<c>IPublicLinks</c>) are generated from the
+/// routes carrying these names, so a host that maps the pages under another prefix keeps every mailed link working;
+/// a page maps its route with <c>.WithName(…)</c> of its constant. Names not mapped fall back to the module's default
+/// links (<c>ExpertennetzwerkOptions.PublicBaseUrl</c> + the default path).
+/// </summary>
+public static class ExpertennetzwerkEndpointNames
+{
+    /// <summary>The consent page (<c>GET …/{token}</c>), mapped by <c>MapExpertennetzwerkConsentPages()</c>.</summary>
+    public const string ConsentPage = "Expertennetzwerk.ConsentPage";
+
+    /// <summary>The withdrawal page (<c>GET …/withdraw/{token}</c>), mapped by <c>MapExpertennetzwerkConsentPages()</c>.</summary>
+    public const string ConsentWithdrawalPage = "Expertennetzwerk.ConsentWithdrawalPage";
+
+    /// <summary>The order's page (route value <c>orderId</c>).</summary>
+    public const string OrderPage = "Expertennetzwerk.OrderPage";
+
+    /// <summary>The page where the broker rates a completed order (route value <c>orderId</c>).</summary>
+    public const string RatingPage = "Expertennetzwerk.RatingPage";
+
+    /// <summary>The operator's dead letters page.</summary>
+    public const string DeadLettersPage = "Expertennetzwerk.DeadLettersPage";
+}
