@@ -49,7 +49,16 @@ public static class SampleHostApp
         });
 
         // The API's OpenAPI document (only the module's group), shown with Scalar in Development.
-        builder.Services.AddOpenApi(ExpertennetzwerkApiEndpoints.OpenApiDocumentName);
+        builder.Services.AddOpenApi(ExpertennetzwerkApiEndpoints.OpenApiDocumentName, openApi =>
+        {
+            openApi.ShouldInclude = endpoint => endpoint.GroupName == ExpertennetzwerkApiEndpoints.OpenApiDocumentName;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Expertennetzwerk API";
+                document.Info.Version = "v1";
+                return Task.CompletedTask;
+            });
+        });
 
         var app = builder.Build();
         app.UseAuthentication();

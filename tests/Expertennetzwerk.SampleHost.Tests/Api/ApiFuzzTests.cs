@@ -42,7 +42,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
     /// <summary>Characters no one can type (control characters, broken UTF-16): refused wherever a text is bound.</summary>
     private static readonly string[] Unreadable = ["\\u0000", "a\\u0001b", "x\\u007f", "\\ud800", "a\\udfffb", "\\ud83d\\ud83d", "\\u202e\\u0000"];
 
-    private static readonly string[] Kinds = ["OrderPlaced", "DeadLetter", "7", "orderplaced", "%00", "OrderPlaced%00", "Digest"];
+    private static readonly string[] Kinds = ["OrderPlaced", "DeadLetter", "7", "orderplaced", "%01", "OrderPlaced%7F", "OrderPlaced,DeadLetter", "Digest"];
 
     private static readonly string[] BadCursors =
     [
@@ -51,9 +51,10 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
 
     private static readonly string[] BadNumbers = ["-1", "0", "101", "2147483648", "1e9", "abc", "", "NaN", "%00", "1.5", "99999999999999999999"];
 
+    // No %00 in a path: the test server refuses to build such a request (Kestrel answers it 400 before the app sees it).
     private static readonly string[] BadRouteValues =
     [
-        "not-a-guid", "00000000-0000-0000-0000-000000000000", "%00", "..", "%2F", "1", "ffffffff-ffff-ffff-ffff-ffffffffffff", new string('9', 300), "%F0%9F%98%80",
+        "not-a-guid", "00000000-0000-0000-0000-000000000000", "%01", "..", "%2F", "1", "ffffffff-ffff-ffff-ffff-ffffffffffff", new string('9', 300), "%F0%9F%98%80",
     ];
 
     [SkippableTheory]
@@ -102,7 +103,7 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
                 using var response = await clients[r.Client].SendAsync(request);
                 Interlocked.Increment(ref sent);
                 var status = (int)response.StatusCode;
-                var key = $"{r.Kind} → {status / 100}xx";
+                var key = $"{r.Kind}{(r.Endpoint.Method == HttpMethod.Get ? " (GET)" : r.Endpoint.JsonBody is null ? " (no JSON body bound)" : string.Empty)} → {status / 100}xx";
                 statuses[key] = statuses.GetValueOrDefault(key) + 1;
                 var text = await response.Content.ReadAsStringAsync();
                 status.Should().BeLessThan(500, "{0} {1} ({2}) answered {3}", r.Endpoint.Method, path, r.Kind, text);
