@@ -98,6 +98,28 @@ public sealed class IdempotencyTests(ApiHosts hosts)
         retry.Headers.Contains("Idempotent-Replayed").Should().BeTrue();
     }
 
+    [SkippableTheory]
+    [InlineData(ApiDatabase.Sqlite)]
+    [InlineData(ApiDatabase.PostgreSQL)]
+    public async Task A_rebuilt_multipart_retry_with_another_boundary_is_the_same_request(ApiDatabase database)
+    {
+        var host = await hosts.For(database);
+        var orderId = await host.OrderInStateAsync("InProgress");
+        var expert = host.Client(ApiActor.AssignedExpert);
+        var key = ("Idempotency-Key", "doc-" + Guid.NewGuid());
+
+        using var first = await expert.SendAsync(HttpMethod.Post, host.Path($"orders/{orderId}/documentation"), ApiCalls.DocumentationForm(), key);
+        using var retry = await expert.SendAsync(HttpMethod.Post, host.Path($"orders/{orderId}/documentation"), ApiCalls.DocumentationForm(), key);
+        using var other = await expert.SendAsync(HttpMethod.Post, host.Path($"orders/{orderId}/documentation"), ApiCalls.DocumentationForm(text: "Etwas anderes."), key);
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        retry.StatusCode.Should().Be(HttpStatusCode.Created);
+        retry.Headers.Contains("Idempotent-Replayed").Should().BeTrue("the files and fields are the same, only the boundary differs");
+        await other.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency.key_reused");
+        using var order = await expert.GetAsync(host.Path($"orders/{orderId}"));
+        (await order.JsonAsync()).GetProperty("documentation").GetArrayLength().Should().Be(1);
+    }
+
     private static async Task<long> CountDraftsAsync(ApiHost host)
     {
         using var response = await host.Client(ApiActor.OwningBroker).GetAsync(host.Path("orders?state=Draft&pageSize=1"));

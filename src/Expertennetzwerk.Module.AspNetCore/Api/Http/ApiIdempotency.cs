@@ -39,7 +39,18 @@ internal static class ApiIdempotency
             return;
         }
 
-        var hash = await HashRequestAsync(http, limit).ConfigureAwait(false);
+        string hash;
+        try
+        {
+            hash = await HashRequestAsync(http, limit).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            // A malformed multipart body (or one over the form reader's own limits).
+            await ApiProblems.Problem(http, StatusCodes.Status400BadRequest, "bad_request", ApiProblems.BadRequestText).ExecuteAsync(http).ConfigureAwait(false);
+            return;
+        }
+
         var store = http.RequestServices.GetRequiredService<IdempotencyStore>();
         var (outcome, record) = await store.BeginAsync(actor, key, hash, http.RequestAborted).ConfigureAwait(false);
         switch (outcome)
@@ -90,20 +101,47 @@ internal static class ApiIdempotency
 
     private static async Task<string> HashRequestAsync(HttpContext http, long limit)
     {
-        // The body is read once here (within the limit) and rewound for the endpoint's own binding.
-        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes(http.Request.Method + "\n" + http.Request.PathBase + http.Request.Path + "\n"
-                                              + http.Request.ContentType + "\n"));
+        Append(sha, http.Request.Method + "\n" + http.Request.PathBase + http.Request.Path + "\n");
+        if (http.Request.HasFormContentType)
+        {
+            // A form by its fields and files, not its bytes: a client that rebuilds a multipart body for its retry gets a
+            // new boundary. The form is read once; the endpoint's own ReadFormAsync gets the same one.
+            var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+            foreach (var key in form.Keys.Order(StringComparer.Ordinal))
+            {
+                Append(sha, "field\n" + key + "\n" + string.Join("\u0000", form[key].ToArray()) + "\n");
+            }
+
+            foreach (var file in form.Files.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                Append(sha, "file\n" + file.Name + "\n" + file.FileName + "\n" + file.ContentType + "\n" + file.Length + "\n");
+                await using var content = file.OpenReadStream();
+                await AppendAsync(sha, content, http.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            // The body is read once here (within the limit) and rewound for the endpoint's own binding.
+            http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
+            Append(sha, http.Request.ContentType + "\n");
+            await AppendAsync(sha, http.Request.Body, http.RequestAborted).ConfigureAwait(false);
+            http.Request.Body.Position = 0;
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static void Append(IncrementalHash sha, string text) => sha.AppendData(Encoding.UTF8.GetBytes(text));
+
+    private static async Task AppendAsync(IncrementalHash sha, Stream stream, CancellationToken cancellationToken)
+    {
         var buffer = new byte[16 * 1024];
         int read;
-        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
             sha.AppendData(buffer, 0, read);
         }
-
-        http.Request.Body.Position = 0;
-        return Convert.ToHexString(sha.GetHashAndReset());
     }
 
     private static async Task ReplayAsync(HttpContext http, IdempotencyRecord record)
