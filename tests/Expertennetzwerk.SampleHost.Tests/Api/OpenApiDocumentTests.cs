@@ -67,6 +67,17 @@ public sealed class OpenApiDocumentTests(ApiHosts hosts)
             .Should().Contain(["201", "422"], "sending is idempotent with a key");
     }
 
+    [Fact]
+    public async Task In_development_the_sample_host_shows_the_document_with_scalar()
+    {
+        var host = await hosts.For(ApiDatabase.Sqlite);
+        using var response = await host.Client((Module.Common.Actor?)null).GetAsync(new Uri("/scalar/", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, page);
+        response.Content.Headers.ContentType?.MediaType.Should().Be("text/html");
+        page.Should().Contain("expertennetzwerk", "Scalar loads the API's document");
+    }
+
     /// <summary>The document as the sample host serves it, indented, without the server (the request's host).</summary>
     private async Task<string> DocumentAsync()
     {
