@@ -76,7 +76,13 @@ public sealed class ApiFuzzTests(ITestOutputHelper output)
         var clients = new[] { host.Client(ApiActor.OwningBroker), host.Client(ApiActor.AssignedExpert), host.Client(ApiActor.OperatorWithPurpose) };
 
         var errors = new ErrorLog();
-        host.Services.GetRequiredService<ILoggerFactory>().AddProvider(errors);
+        var loggers = host.Services.GetRequiredService<ILoggerFactory>();
+        loggers.AddProvider(errors);
+
+        // The capture sees the API's own logger (the category its unexpected faults are logged under), or the pass proves nothing.
+        loggers.CreateLogger("Expertennetzwerk.Module.AspNetCore.Api").LogError("probe");
+        errors.Entries.Should().ContainSingle(e => e.Contains("probe", StringComparison.Ordinal));
+        errors.Entries.Clear();
 
         var limit = TimeSpan.FromSeconds(60);
         var clock = Stopwatch.StartNew();
