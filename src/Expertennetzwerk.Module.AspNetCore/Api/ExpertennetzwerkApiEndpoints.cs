@@ -7,6 +7,7 @@ using Expertennetzwerk.Module.AspNetCore.Api.Notifications;
 using Expertennetzwerk.Module.AspNetCore.Api.Orders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 // Lives where users of ASP.NET Core look for endpoint mapping.
 // ReSharper disable once CheckNamespace
@@ -33,9 +34,16 @@ public static class ExpertennetzwerkApiEndpoints
     /// <param name="endpoints">The host's routes.</param>
     /// <param name="prefix">Where the API lives.</param>
     /// <returns>The group, to add the host's conventions (authorization policies, rate limits, a host name).</returns>
+    /// <exception cref="InvalidOperationException"><c>AddAspNetCore()</c> was not called.</exception>
     public static RouteGroupBuilder MapExpertennetzwerkApi(this IEndpointRouteBuilder endpoints, string prefix = "/expertennetzwerk/api/v1")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<IdempotencyStore>() is null)
+        {
+            throw new InvalidOperationException(
+                "Expertennetzwerk: MapExpertennetzwerkApi() needs the module's ASP.NET Core services: call AddExpertennetzwerk(...).AddAspNetCore() at start-up.");
+        }
+
         var group = endpoints.MapGroup(prefix);
         ApiPipeline.Apply(group);
         group.WithGroupName(OpenApiDocumentName);

@@ -68,6 +68,7 @@ public sealed class ActorCheckTests(SharedHosts hosts) : IClassFixture<SharedHos
         ("Administration.GetService", async (h, a, _) => await Get<ServiceAdministration>(h).GetServiceAsync(a, h.Network.ServiceId)),
         ("Administration.GetVersion", async (h, a, _) => await Get<ServiceAdministration>(h).GetVersionAsync(a, Guid.CreateVersion7())),
         ("Catalog.List", async (h, a, _) => await Get<ServiceCatalog>(h).ListAsync(a)),
+        ("Catalog.Get", async (h, a, _) => await Get<ServiceCatalog>(h).GetAsync(a, h.Network.ServiceId)),
         ("Outbox.ListDeadLetters", async (h, a, _) => await Get<OutboxAdministration>(h).ListDeadLettersAsync(a)),
         ("Outbox.Requeue", async (h, a, _) => await Get<OutboxAdministration>(h).RequeueAsync(a, Guid.CreateVersion7())),
     ];
