@@ -4,6 +4,7 @@ using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.SampleHost.Api;
 using Expertennetzwerk.SampleHost.Crm;
 using Expertennetzwerk.SampleHost.Demo;
+using Scalar.AspNetCore;
 
 namespace Expertennetzwerk.SampleHost;
 
@@ -50,6 +51,18 @@ public static class SampleHostApp
             json.SerializerOptions.WriteIndented = true;
         });
 
+        // The API's OpenAPI document (only the module's group), shown with Scalar in Development.
+        builder.Services.AddOpenApi(ExpertennetzwerkApiEndpoints.OpenApiDocumentName, openApi =>
+        {
+            openApi.ShouldInclude = endpoint => endpoint.GroupName == ExpertennetzwerkApiEndpoints.OpenApiDocumentName;
+            openApi.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Expertennetzwerk API";
+                document.Info.Version = "v1";
+                return Task.CompletedTask;
+            });
+        });
+
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -59,6 +72,11 @@ public static class SampleHostApp
         app.MapExpertennetzwerkConsentPages(app.Configuration["Expertennetzwerk:ConsentPrefix"] ?? "/expertennetzwerk/consent"); // where the links in the data subjects' mails lead
         app.MapExpertennetzwerkApi(app.Configuration["Expertennetzwerk:ApiPrefix"] ?? "/expertennetzwerk/api/v1"); // the module's HTTP API
         app.MapHealthChecks("/health");
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi(); // /openapi/expertennetzwerk.json
+            app.MapScalarApiReference(scalar => scalar.AddDocument(ExpertennetzwerkApiEndpoints.OpenApiDocumentName)); // /scalar
+        }
         return app;
     }
 

@@ -1,5 +1,9 @@
+using Expertennetzwerk.Module.AspNetCore.Api.Administration;
 using Expertennetzwerk.Module.AspNetCore.Api.Catalog;
+using Expertennetzwerk.Module.AspNetCore.Api.DeadLetters;
 using Expertennetzwerk.Module.AspNetCore.Api.Http;
+using Expertennetzwerk.Module.AspNetCore.Api.Messages;
+using Expertennetzwerk.Module.AspNetCore.Api.Notifications;
 using Expertennetzwerk.Module.AspNetCore.Api.Orders;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +20,12 @@ namespace Microsoft.AspNetCore.Routing;
 /// </summary>
 public static class ExpertennetzwerkApiEndpoints
 {
+    /// <summary>
+    /// The OpenAPI group name of the API's endpoints: <c>builder.Services.AddOpenApi(OpenApiDocumentName)</c> makes a
+    /// document of exactly this group (with the error answers described), served by <c>app.MapOpenApi()</c>.
+    /// </summary>
+    public const string OpenApiDocumentName = "expertennetzwerk";
+
     /// <summary>
     /// Maps the API under <paramref name="prefix"/>. Every endpoint resolves the actor first (401 when nobody is signed
     /// in, 403 without a party to act for), limits its request body (413) and answers the core's outcomes one to one;
@@ -36,9 +46,15 @@ public static class ExpertennetzwerkApiEndpoints
 
         var group = endpoints.MapGroup(prefix);
         ApiPipeline.Apply(group);
+        group.WithGroupName(OpenApiDocumentName);
+        ApiOpenApiConventions.Apply(group);
 
         group.MapCatalogEndpoints();
         group.MapOrderEndpoints();
+        group.MapMessageEndpoints();
+        group.MapNotificationEndpoints();
+        group.MapAdministrationEndpoints();
+        group.MapDeadLetterEndpoints();
 
         group.MapFallback("{**path}", (HttpContext http) =>
                 ApiProblems.Problem(http, StatusCodes.Status404NotFound, ApiOutcomes.NotFoundCode, ApiProblems.NotFoundText))

@@ -1,5 +1,9 @@
 using System.Text.Json.Serialization.Metadata;
+using Expertennetzwerk.Module.AspNetCore.Api.Administration;
 using Expertennetzwerk.Module.AspNetCore.Api.Catalog;
+using Expertennetzwerk.Module.AspNetCore.Api.DeadLetters;
+using Expertennetzwerk.Module.AspNetCore.Api.Messages;
+using Expertennetzwerk.Module.AspNetCore.Api.Notifications;
 using Expertennetzwerk.Module.AspNetCore.Api.Orders;
 
 namespace Expertennetzwerk.Module.AspNetCore.Api.Http;
@@ -14,5 +18,9 @@ internal static class ApiJson
     [
         OrdersJsonContext.Default,
         CatalogJsonContext.Default,
+        MessagesJsonContext.Default,
+        NotificationsJsonContext.Default,
+        AdministrationJsonContext.Default,
+        DeadLettersJsonContext.Default,
     ];
 }

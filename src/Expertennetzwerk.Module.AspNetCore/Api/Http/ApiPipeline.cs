@@ -62,6 +62,12 @@ internal static partial class ApiPipeline
                 }
 
                 ApiRequest.SetActor(http, resolution.Actor);
+                if (await ApiJsonBody.RefuseDuplicateKeysAsync(http, limit).ConfigureAwait(false) is { } duplicateKeys)
+                {
+                    await duplicateKeys.ExecuteAsync(http).ConfigureAwait(false);
+                    return;
+                }
+
                 if (metadata?.GetMetadata<ApiIdempotentMetadata>() is not null
                     && http.Request.Headers.ContainsKey(ApiIdempotency.Header))
                 {

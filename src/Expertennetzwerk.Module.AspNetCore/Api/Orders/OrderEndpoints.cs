@@ -274,7 +274,7 @@ internal static class OrderEndpoints
     private static string? FormDataJson(JsonElement? formData) =>
         formData is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } element ? element.GetRawText() : null;
 
-    private static string? Purpose(HttpContext http)
+    internal static string? Purpose(HttpContext http)
     {
         var value = http.Request.Headers[PurposeHeader].ToString();
         if (value.Length == 0)
