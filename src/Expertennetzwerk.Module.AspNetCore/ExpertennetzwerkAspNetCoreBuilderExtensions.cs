@@ -32,7 +32,9 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExpertennetzwerkAspNetCoreOptions>, ExpertennetzwerkAspNetCoreOptionsValidator>());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAntiforgery();
-        builder.Services.AddRouting(); // the LinkGenerator behind the mailed links, also in a host that builds no web app
+        // The LinkGenerator behind the mailed links, also in a host that builds no web app (both calls only add what is missing).
+        builder.Services.AddLogging();
+        builder.Services.AddRouting();
         builder.Services.TryAddScoped<IActorAccessor, ClaimsActorAccessor>();
 
         // The HTTP API (MapExpertennetzwerkApi): its JSON contracts in front of the host's resolvers, its idempotency keys.
