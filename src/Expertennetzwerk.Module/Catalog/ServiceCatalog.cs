@@ -77,6 +77,7 @@ public sealed class ServiceCatalog
     public async Task<Result<CatalogServiceDetail>> GetAsync(Actor actor, Guid serviceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceCatalog>(actor);
         if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
         {
             return Result<CatalogServiceDetail>.From(Result.Forbidden());
