@@ -16,6 +16,12 @@ internal static class TransitionProfile
 {
     public static async Task PrintAsync()
     {
+        if (Environment.GetEnvironmentVariable("ENW_PROFILE_VS_EF") == "1")
+        {
+            await CompareWithEfAsync();
+            return;
+        }
+
         foreach (var db in BenchSettings.Databases)
         {
             var connectionString = await BenchDatabases.EnsureAsync(db, "tx", BenchSettings.TransitionDatabaseSize);
@@ -68,6 +74,47 @@ internal static class TransitionProfile
                     Console.WriteLine($"//   {stat.Count / (double)(measured * rounds),4:F1}x {stat.Ticks / (double)Stopwatch.Frequency * 1000 / (measured * rounds),7:F3} ms  {(Environment.GetEnvironmentVariable("ENW_PROFILE_FULL") == "1" ? text : text[..Math.Min(text.Length, 160)])}");
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// ENW_PROFILE_VS_EF=1: the module and the EF baselines of <see cref="TransitionBenchmarks"/> interleaved in blocks
+    /// of 50 calls, so a busy machine slows all of them alike (a quick A/B, not a benchmark).
+    /// </summary>
+    private static async Task CompareWithEfAsync()
+    {
+        foreach (var db in BenchSettings.Databases)
+        {
+            var bench = new TransitionBenchmarks { Db = db };
+            await bench.SetupAsync();
+            var runs = new (string Name, Func<Task<long>> Run)[]
+            {
+                ("Accept module", bench.Accept_Module), ("Accept EF", bench.Accept_EfCore),
+                ("Place module", bench.Place_Module), ("Place EF", bench.Place_EfCore), ("Place EF same work", bench.Place_EfCore_SameWork),
+            };
+            var blocks = runs.ToDictionary(r => r.Name, _ => new List<double>());
+            for (var round = 0; round < 30; round++)
+            {
+                bench.IterationSetup();
+                foreach (var (name, run) in runs)
+                {
+                    var clock = Stopwatch.StartNew();
+                    for (var i = 0; i < 25; i++)
+                    {
+                        await run();
+                    }
+
+                    blocks[name].Add(clock.Elapsed.TotalMilliseconds / 25);
+                }
+            }
+
+            foreach (var (name, times) in blocks)
+            {
+                times.Sort();
+                Console.WriteLine($"// {db} {name}: median of block means {times[times.Count / 2]:F3} ms");
+            }
+
+            await bench.CleanupAsync();
         }
     }
 

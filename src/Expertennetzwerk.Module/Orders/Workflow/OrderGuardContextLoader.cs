@@ -71,15 +71,18 @@ internal static class OrderGuardContextLoader
     {
         var (versionId, brokerId, orderId, networkId) = (order.ServiceVersionId, order.BrokerPartyId, order.Id, order.NetworkId);
         // The version row is the root; it belongs to the order's network.
+        // Query roots as locals: a `db.Set<T>()` call inside the lambda would be evaluated (interpreted) on every call.
+        var parties = db.Set<Party>();
+        var consents = db.Set<ConsentDeclaration>();
         var loaded = await db.Set<ExpertServiceVersion>().AsNoTracking()
             .Where(v => v.Id == versionId && v.NetworkId == networkId)
             .Select(v => new
             {
                 Version = v,
                 // Correlated with the version's network (the order's), so SQLite can join instead of needing APPLY.
-                Brokers = db.Set<Party>().Where(p => p.NetworkId == v.NetworkId && p.Id == brokerId)
+                Brokers = parties.Where(p => p.NetworkId == v.NetworkId && p.Id == brokerId)
                     .Select(p => new { Party = p, Registrations = p.Registrations.ToList() }).ToList(),
-                Consents = db.Set<ConsentDeclaration>().Where(c => c.NetworkId == v.NetworkId && c.OrderId == orderId).ToList(),
+                Consents = consents.Where(c => c.NetworkId == v.NetworkId && c.OrderId == orderId).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (loaded is null)
@@ -108,6 +111,7 @@ internal static class OrderGuardContextLoader
             }
         }
 
-        return new OrderConsents(sharing.SubjectsNeedingConsent, consents, ConsentEvidence.DataHash(ConsentEvidence.CanonicalData(order)));
+        // The hash (canonical JSON of the customer snapshot and the form data, SHA-256) only when a consent is needed.
+        return new OrderConsents(sharing.SubjectsNeedingConsent, consents, () => ConsentEvidence.DataHash(ConsentEvidence.CanonicalData(order)));
     }
 }
