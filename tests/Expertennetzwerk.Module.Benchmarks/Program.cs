@@ -11,10 +11,13 @@ using Expertennetzwerk.Module.Benchmarks.Support;
 //   --cache DIR       where seeded SQLite files are kept (default: the temp directory's enw-bench)
 //   --seed-only       seed (or find) the databases and stop
 //   --explain         print the module's SQL and the query plans on the largest database, and stop
+//   --profile         print the statements of the module's Place and Accept with their time, and stop
+//                     (ENW_PROFILE_ONLY=Place|Accept, ENW_PROFILE_ROUNDS=n, ENW_PROFILE_FULL=1 for the whole SQL)
 //   --in-process      run the measured jobs in this process (no per-job build; for a machine too busy to build in time)
 var benchmarkArgs = new List<string>();
 var seedOnly = false;
 var explain = false;
+var profile = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -36,6 +39,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--explain":
             explain = true;
+            break;
+        case "--profile":
+            profile = true;
             break;
         case "--cache" when i + 1 < args.Length:
             Environment.SetEnvironmentVariable(BenchSettings.CacheVariable, Path.GetFullPath(args[++i]));
@@ -74,6 +80,12 @@ foreach (var db in BenchSettings.Databases)
 if (explain)
 {
     await QueryPlans.PrintAsync();
+    return 0;
+}
+
+if (profile)
+{
+    await TransitionProfile.PrintAsync();
     return 0;
 }
 

@@ -4,9 +4,12 @@ using BenchmarkDotNet.Attributes;
 using Expertennetzwerk.Module.Benchmarks.Support;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Consent;
+using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Outbox;
+using Expertennetzwerk.Module.Ports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.Module.Benchmarks;
@@ -58,6 +61,7 @@ public class TransitionBenchmarks : DatabaseBenchmark
                     await Place_EfCore();
                     await Accept_EfCore();
                     await Place_EfCore_WithGuardReads();
+                    await Place_EfCore_SameWork();
                     break;
                 default:
                     await Place_RawAdo();
@@ -88,6 +92,14 @@ public class TransitionBenchmarks : DatabaseBenchmark
     [Benchmark, BenchmarkCategory("Place")]
     public Task<long> Place_EfCore_WithGuardReads() => TransitionEfAsync(_pool.NextDraft(), OrderTrigger.Place, guardReads: true);
 
+    /// <summary>
+    /// Plain EF Core doing the module's whole Place by hand: the guard reads (service version; broker party with
+    /// registrations; the order's consents) and the system notice to the expert that Place writes in the same commit
+    /// (message, its delivery outbox row, the expert's new thread counter), besides the rows of <see cref="Place_EfCore"/>.
+    /// </summary>
+    [Benchmark, BenchmarkCategory("Place")]
+    public Task<long> Place_EfCore_SameWork() => TransitionEfAsync(_pool.NextDraft(), OrderTrigger.Place, guardReads: true, sameWork: true);
+
     [Benchmark, BenchmarkCategory("Accept")]
     public async Task<long> Accept_Module()
     {
@@ -103,11 +115,12 @@ public class TransitionBenchmarks : DatabaseBenchmark
     public Task<long> Accept_RawAdo() => TransitionRawAsync(_pool.NextPlaced(), OrderTrigger.Accept);
 
     /// <summary>Plain EF Core: what a developer writes without the module's guards and workflow.</summary>
-    private async Task<long> TransitionEfAsync(PoolOrder pool, OrderTrigger trigger, bool guardReads = false)
+    private async Task<long> TransitionEfAsync(PoolOrder pool, OrderTrigger trigger, bool guardReads = false, bool sameWork = false)
     {
         var place = trigger == OrderTrigger.Place;
         await using var db = Module.CreateDbContext();
         var order = await db.Set<ExpertOrder>().SingleAsync(o => o.Id == pool.Id && o.NetworkId == BenchNetwork.NetworkId);
+        string? title = null;
         if (guardReads)
         {
             var version = await db.Set<ExpertServiceVersion>().AsNoTracking().SingleAsync(v => v.Id == order.ServiceVersionId);
@@ -115,6 +128,16 @@ public class TransitionBenchmarks : DatabaseBenchmark
             if (version.Status != ServiceVersionStatus.Published || !broker.Holds(version.RequiredPermission))
             {
                 throw new InvalidOperationException("The seeded service or broker does not allow placing.");
+            }
+
+            if (sameWork)
+            {
+                title = version.Title;
+                var consents = await db.Set<ConsentDeclaration>().Where(c => c.OrderId == order.Id && c.NetworkId == order.NetworkId).ToListAsync();
+                if (consents.Any(c => c.Status != ConsentStatus.Given))
+                {
+                    throw new InvalidOperationException("The seeded order lacks a consent.");
+                }
             }
         }
 
@@ -136,6 +159,20 @@ public class TransitionBenchmarks : DatabaseBenchmark
             Guid.CreateVersion7(now), order.NetworkId, order.Id, order.HistoryCount, now, BenchNetwork.UserId, partyId, partyKind,
             trigger.ToString(), from, to, null));
         db.Add(NewOutboxMessage(order.Id, order.Number, order.BrokerPartyId, order.ExpertPartyId, trigger, from, to, order.HistoryCount, now));
+        if (sameWork)
+        {
+            var subject = $"Neuer Auftrag {order.Number}: {title}";
+            var text = $"Sie haben einen neuen Auftrag erhalten: {order.Number} – {title}. Bitte prüfen Sie ihn und nehmen Sie ihn an oder lehnen Sie ihn ab.";
+            var message = new DigitalMessage(
+                Guid.CreateVersion7(now), order.NetworkId, order.Id, order.HistoryCount, DigitalMessageKind.SystemNotice, Guid.Empty, Guid.Empty, PartyKind.System,
+                order.ExpertPartyId, null, null, subject, text, now);
+            db.Add(message);
+            var key = $"{order.Id:N}:message:{message.Id:N}:{order.ExpertPartyId:N}";
+            var delivery = new DigitalMessageDelivery(key, order.NetworkId, order.Id, message.Id, null, order.ExpertPartyId, subject, text);
+            db.Add(new OutboxMessage(
+                Guid.CreateVersion7(now), order.NetworkId, order.Id, OutboxEventTypes.DigitalMessage, $"party:{order.ExpertPartyId:D}", JsonSerializer.Serialize(delivery), key, now));
+            db.Add(new DigitalMessageThreadCount(order.NetworkId, order.ExpertPartyId, order.Id) { ReceivedCount = 1, LastReceivedAt = now });
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();

@@ -8,12 +8,14 @@ namespace Expertennetzwerk.Module.Consent;
 /// </summary>
 internal sealed class OrderConsents
 {
-    /// <summary>Creates the snapshot.</summary>
-    public OrderConsents(IReadOnlySet<DataSubjectKind> needed, IReadOnlyList<ConsentDeclaration> consents, string currentDataHash)
+    private readonly Lazy<string> _currentDataHash;
+
+    /// <summary>Creates the snapshot; <paramref name="currentDataHash"/> runs only when a guard compares a consent with the data.</summary>
+    public OrderConsents(IReadOnlySet<DataSubjectKind> needed, IReadOnlyList<ConsentDeclaration> consents, Func<string> currentDataHash)
     {
         Needed = needed;
         Consents = consents;
-        CurrentDataHash = currentDataHash;
+        _currentDataHash = new Lazy<string>(currentDataHash, LazyThreadSafetyMode.None);
     }
 
     /// <summary>The data subjects whose consent the service needs.</summary>
@@ -23,7 +25,7 @@ internal sealed class OrderConsents
     public IReadOnlyList<ConsentDeclaration> Consents { get; }
 
     /// <summary>SHA-256 of the order's current canonical data.</summary>
-    public string CurrentDataHash { get; }
+    public string CurrentDataHash => _currentDataHash.Value;
 
     /// <summary>True when every needed data subject has a given consent for exactly the current data.</summary>
     public bool AllFresh => Needed.All(subject => Consents.Any(c => c.DataSubject == subject && c.IsFreshFor(CurrentDataHash)));

@@ -84,14 +84,34 @@ internal static class DigitalMessages
     /// (<paramref name="historySequence"/>) and writes no <c>message.sent</c> event: the command's state-change event
     /// already plans the mails. Being part of the command's commit, a redelivered event can never add it twice.
     /// </summary>
+    /// <param name="db">The caller's context (nothing is saved).</param>
+    /// <param name="order">The order, tracked by <paramref name="db"/>.</param>
+    /// <param name="recipientPartyId">The receiving party.</param>
+    /// <param name="historySequence">The causing command's history entry.</param>
+    /// <param name="subject">The subject (cut to the longest subject).</param>
+    /// <param name="text">The text.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="opensThread">
+    /// True when this notice opens the party's thread on the order (Place's notice to the expert it assigns: before Place
+    /// no message can reach the order's expert), so its counter row is new and need not be looked up.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the counter's lookup.</param>
     public static async Task<DigitalMessage> AddSystemNoticeAsync(
         DbContext db, ExpertOrder order, Guid recipientPartyId, int historySequence, string subject, string text, TimeProvider time,
-        CancellationToken cancellationToken)
+        bool opensThread, CancellationToken cancellationToken)
     {
         subject = subject.Length > MaxSubjectLength ? subject[..MaxSubjectLength] : subject;
         var message = Append(
             db, order, Actor.System(order.NetworkId), DigitalMessageKind.SystemNotice, recipientPartyId, null, null, subject, text, [], historySequence, time);
-        await CountReceivedAsync(db, order, recipientPartyId, message, cancellationToken).ConfigureAwait(false);
+        if (opensThread)
+        {
+            Count(db.Add(new DigitalMessageThreadCount(order.NetworkId, recipientPartyId, order.Id)).Entity, message);
+        }
+        else
+        {
+            await CountReceivedAsync(db, order, recipientPartyId, message, cancellationToken).ConfigureAwait(false);
+        }
+
         return message;
     }
 
@@ -105,6 +125,11 @@ internal static class DigitalMessages
             db.Add(count);
         }
 
+        Count(count, message);
+    }
+
+    private static void Count(DigitalMessageThreadCount count, DigitalMessage message)
+    {
         // Safe without an atomic increment: every message of the order also moves its HistoryCount, so two racing
         // messages collide on the history's unique (order, sequence) key and one of them is retried.
         count.ReceivedCount++;

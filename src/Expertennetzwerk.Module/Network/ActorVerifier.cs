@@ -103,14 +103,17 @@ internal sealed class ActorVerifier
         var partyId = actor.PartyId;
         var kind = actor.PartyKind;
         await using var db = _factory.Value.CreateDbContext();
+        // Query roots as locals: a `db.Set<T>()` call inside a lambda would be evaluated (interpreted) on every lookup.
+        var networks = db.Set<ExpertNetwork>();
+        var memberships = db.Set<PartyMembership>();
         var parties = db.Set<Party>().AsNoTracking().Where(p => p.Id == partyId && p.NetworkId == networkId && p.Kind == kind);
         if (kind == PartyKind.Operator)
         {
-            parties = parties.Where(p => db.Set<ExpertNetwork>().Any(n => n.Id == networkId && n.OperatorPartyId == p.Id));
+            parties = parties.Where(p => networks.Any(n => n.Id == networkId && n.OperatorPartyId == p.Id));
         }
 
         return await parties
-            .AnyAsync(p => db.Set<PartyMembership>().Any(m => m.NetworkId == networkId && m.UserId == userId && m.PartyId == p.Id), cancellationToken)
+            .AnyAsync(p => memberships.Any(m => m.NetworkId == networkId && m.UserId == userId && m.PartyId == p.Id), cancellationToken)
             .ConfigureAwait(false);
     }
 

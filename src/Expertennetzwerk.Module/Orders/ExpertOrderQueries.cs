@@ -377,13 +377,19 @@ public sealed class ExpertOrderQueries
             else
             {
                 var list = states.Distinct().ToList();
-                orders = orders.Where(o => list.Contains(o.State));
 
                 // One index range instead of an IN-list: all requested states are open, or all are closed. Compared with
                 // a parameter: a bare boolean column ("WHERE IsOpen") is a truth test, not an equality, and SQLite
-                // then cannot use the IsOpen index (it walked all the expert's orders instead).
+                // then cannot use the IsOpen index (it walked all the expert's orders instead). When the list is the
+                // whole group (e.g. "all open orders"), the IN-list says nothing more and is left out.
                 var allOpen = list.TrueForAll(OrderStates.IsOpen);
-                if (allOpen || !list.Exists(OrderStates.IsOpen))
+                var oneGroup = allOpen || !list.Exists(OrderStates.IsOpen);
+                if (!oneGroup || !Enum.GetValues<OrderState>().All(s => OrderStates.IsOpen(s) != allOpen || list.Contains(s)))
+                {
+                    orders = orders.Where(o => list.Contains(o.State));
+                }
+
+                if (oneGroup)
                 {
                     orders = orders.Where(o => o.IsOpen == allOpen);
                 }

@@ -270,6 +270,7 @@ internal sealed class OrderUnitOfWork
             : (order.BrokerPartyId,
                 $"Auftrag {order.Number} abgeschlossen: {title}",
                 $"Der Auftrag {order.Number} – {title} wurde abgeschlossen. Sie können die Leistung jetzt bewerten.");
-        await Messaging.DigitalMessages.AddSystemNoticeAsync(db, order, recipient, historySequence, subject, text, _time, cancellationToken).ConfigureAwait(false);
+        await Messaging.DigitalMessages.AddSystemNoticeAsync(
+            db, order, recipient, historySequence, subject, text, _time, opensThread: trigger == OrderTrigger.Place, cancellationToken).ConfigureAwait(false);
     }
 }

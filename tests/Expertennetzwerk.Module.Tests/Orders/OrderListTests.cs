@@ -101,6 +101,15 @@ public sealed class OrderListTests
         await Expect(n.Broker, new OrderListQuery { States = [OrderState.Draft, OrderState.Completed] }, 4, 1);
         await Expect(n.Broker, new OrderListQuery { States = [OrderState.Draft, OrderState.InProgress, OrderState.InProgress] }, 2, 3, 1);
         await Expect(n.Broker, new OrderListQuery { States = [OrderState.Disputed] });
+        // A whole group of states (every open one, every closed one) is filtered by the open flag alone.
+        OrderState[] open = [OrderState.Placed, OrderState.InProgress, OrderState.AwaitingInformation, OrderState.Disputed];
+        OrderState[] closed = [OrderState.Draft, OrderState.Completed, OrderState.Cancelled, OrderState.Declined];
+        await Expect(n.Broker, new OrderListQuery { States = open }, 2, 3);
+        await Expect(n.Broker, new OrderListQuery { States = closed }, 5, 4, 1);
+        await Expect(n.Broker, new OrderListQuery { States = [OrderState.Completed, OrderState.Cancelled, OrderState.Declined] }, 5, 4);
+        await Expect(n.Operator, new OrderListQuery { States = open }, 2, 6, 3);
+        await Expect(n.Expert, new OrderListQuery { States = open }, 2, 6, 3);
+        await Expect(n.Operator, new OrderListQuery { States = [.. closed, OrderState.Placed] }, 6, 5, 4, 1);
         await Expect(n.Broker, new OrderListQuery { ServiceId = n.RevenueShareServiceId }, 3);
         await Expect(n.Broker, new OrderListQuery { CategoryId = s.OtherCategoryId }, 5);
         await Expect(n.Broker, new OrderListQuery { CategoryId = n.CategoryId }, 2, 4, 3, 1);

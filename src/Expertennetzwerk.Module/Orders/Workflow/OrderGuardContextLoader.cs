@@ -25,18 +25,18 @@ internal static class OrderGuardContextLoader
     {
         ExpertServiceVersion? version = null;
         Party? broker = null;
+        List<ConsentDeclaration>? consentRows = null;
         if (placeGuardsMatter && role == OrderRole.OwningBroker)
         {
-            version = await db.Set<ExpertServiceVersion>().AsNoTracking()
-                .SingleOrDefaultAsync(v => v.Id == order.ServiceVersionId, cancellationToken).ConfigureAwait(false);
-            broker = await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
-                .SingleOrDefaultAsync(p => p.Id == order.BrokerPartyId, cancellationToken).ConfigureAwait(false);
+            (version, broker, consentRows) = await LoadPlaceGuardsAsync(db, order, cancellationToken).ConfigureAwait(false);
         }
 
         OrderConsents? consents = null;
         if (role is OrderRole.OwningBroker or OrderRole.DataSubject && triggers.Any(t => t is OrderTrigger.Place or OrderTrigger.WithdrawConsent or OrderTrigger.RequestConsent or OrderTrigger.RecordPaperConsent))
         {
-            consents = await LoadConsentsAsync(db, order, version, cancellationToken).ConfigureAwait(false);
+            consents = consentRows is not null && version is not null
+                ? BuildConsents(db, order, version.DataCategoriesJson, consentRows)
+                : await LoadConsentsAsync(db, order, version, cancellationToken).ConfigureAwait(false);
         }
 
         var context = new OrderGuardContext(order, actor, role) { ServiceVersion = version, BrokerParty = broker, Consents = consents };
@@ -56,10 +56,62 @@ internal static class OrderGuardContextLoader
     {
         var categoriesJson = version?.DataCategoriesJson ?? await db.Set<ExpertServiceVersion>().AsNoTracking()
             .Where(v => v.Id == order.ServiceVersionId).Select(v => v.DataCategoriesJson).SingleAsync(cancellationToken).ConfigureAwait(false);
-        var sharing = DataSharing.TryParse(categoriesJson, out _) ?? DataSharing.None;
-        // Tracked: a withdrawal changes the consent in the same unit of work.
         var consents = await db.Set<ConsentDeclaration>().Where(c => c.OrderId == order.Id && c.NetworkId == order.NetworkId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new OrderConsents(sharing.SubjectsNeedingConsent, consents, ConsentEvidence.DataHash(ConsentEvidence.CanonicalData(order)));
+        return BuildConsents(db, order, categoriesJson, consents);
+    }
+
+    /// <summary>
+    /// Place's guard data in one round trip: the order's service version, the owning broker party with its
+    /// registrations, and the order's consents (a broker holds one or two registrations and an order a few consents, so
+    /// the single query's rows stay few). Read without tracking; the consents are attached by <see cref="BuildConsents"/>.
+    /// </summary>
+    private static async Task<(ExpertServiceVersion? Version, Party? Broker, List<ConsentDeclaration>? Consents)> LoadPlaceGuardsAsync(
+        DbContext db, ExpertOrder order, CancellationToken cancellationToken)
+    {
+        var (versionId, brokerId, orderId, networkId) = (order.ServiceVersionId, order.BrokerPartyId, order.Id, order.NetworkId);
+        // The version row is the root; it belongs to the order's network.
+        // Query roots as locals: a `db.Set<T>()` call inside the lambda would be evaluated (interpreted) on every call.
+        var parties = db.Set<Party>();
+        var consents = db.Set<ConsentDeclaration>();
+        var loaded = await db.Set<ExpertServiceVersion>().AsNoTracking()
+            .Where(v => v.Id == versionId && v.NetworkId == networkId)
+            .Select(v => new
+            {
+                Version = v,
+                // Correlated with the version's network (the order's), so SQLite can join instead of needing APPLY.
+                Brokers = parties.Where(p => p.NetworkId == v.NetworkId && p.Id == brokerId)
+                    .Select(p => new { Party = p, Registrations = p.Registrations.ToList() }).ToList(),
+                Consents = consents.Where(c => c.NetworkId == v.NetworkId && c.OrderId == orderId).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (loaded is null)
+        {
+            return (null, null, null);
+        }
+
+        var broker = loaded.Brokers.SingleOrDefault();
+        foreach (var registration in broker?.Registrations ?? [])
+        {
+            broker!.Party.AddRegistration(registration);
+        }
+
+        return (loaded.Version, broker?.Party, loaded.Consents);
+    }
+
+    private static OrderConsents BuildConsents(DbContext db, ExpertOrder order, string categoriesJson, List<ConsentDeclaration> consents)
+    {
+        var sharing = DataSharing.TryParse(categoriesJson, out _) ?? DataSharing.None;
+        // Tracked: a withdrawal changes the consent in the same unit of work.
+        foreach (var consent in consents)
+        {
+            if (db.Entry(consent).State == EntityState.Detached)
+            {
+                db.Attach(consent);
+            }
+        }
+
+        // The hash (canonical JSON of the customer snapshot and the form data, SHA-256) only when a consent is needed.
+        return new OrderConsents(sharing.SubjectsNeedingConsent, consents, () => ConsentEvidence.DataHash(ConsentEvidence.CanonicalData(order)));
     }
 }
