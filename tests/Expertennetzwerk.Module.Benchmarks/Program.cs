@@ -14,10 +14,12 @@ using Expertennetzwerk.Module.Benchmarks.Support;
 //   --profile         print the statements of the module's Place and Accept with their time, and stop
 //                     (ENW_PROFILE_ONLY=Place|Accept, ENW_PROFILE_ROUNDS=n, ENW_PROFILE_FULL=1 for the whole SQL)
 //   --in-process      run the measured jobs in this process (no per-job build; for a machine too busy to build in time)
+//   --serve-http PORT serve the module's HTTP API over the largest list database (first --db) on 127.0.0.1:PORT for wrk
 var benchmarkArgs = new List<string>();
 var seedOnly = false;
 var explain = false;
 var profile = false;
+int? servePort = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -36,6 +38,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--seed-only":
             seedOnly = true;
+            break;
+        case "--serve-http" when i + 1 < args.Length:
+            servePort = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             break;
         case "--explain":
             explain = true;
@@ -63,6 +68,12 @@ Console.WriteLine(
 if (BenchSettings.Postgres is null)
 {
     Console.WriteLine($"// {BenchSettings.PostgresVariable} is not set: PostgreSQL is skipped.");
+}
+
+if (servePort is { } port)
+{
+    await HttpBenchHost.ServeAsync(port);
+    return 0;
 }
 
 // Seed (or find cached) every database before BenchmarkDotNet starts its benchmark processes, and say what runs where.
