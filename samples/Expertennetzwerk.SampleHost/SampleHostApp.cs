@@ -35,7 +35,11 @@ public static class SampleHostApp
             .UseCustomerDirectory<SampleCustomerDirectory>()
             .UseDevelopmentMailbox() // mails are kept in memory for the sample's mailbox page, never sent
             .AddHostEventHandler<CustomerTimelineWriter>() // order events onto the customer's timeline, after the commit
-            .AddAspNetCore(edge => edge.DefaultNetworkId = DemoIds.Network); // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
+            .AddAspNetCore(edge =>
+            {
+                edge.DefaultNetworkId = DemoIds.Network; // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
+                edge.SignInUrl = "/demo"; // where the web UI sends a visitor who is not signed in
+            });
 
         // Health: the module's database reachable and migrated, its outbox flowing (GET /health).
         builder.Services.AddHealthChecks().AddExpertennetzwerkHealthChecks();
@@ -51,6 +55,7 @@ public static class SampleHostApp
         });
 
         var app = builder.Build();
+        app.UseStaticFiles(); // the web UI's stylesheet (a static web asset of the module's package)
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -58,6 +63,7 @@ public static class SampleHostApp
         app.MapDemoSignIn();
         app.MapExpertennetzwerkConsentPages(app.Configuration["Expertennetzwerk:ConsentPrefix"] ?? "/expertennetzwerk/consent"); // where the links in the data subjects' mails lead
         app.MapExpertennetzwerkApi(app.Configuration["Expertennetzwerk:ApiPrefix"] ?? "/expertennetzwerk/api/v1"); // the module's HTTP API
+        app.MapExpertennetzwerkPages(app.Configuration["Expertennetzwerk:PagesPrefix"] ?? "/expertennetzwerk"); // the web UI, and the sample's own pages (/demo)
         app.MapHealthChecks("/health");
         return app;
     }
