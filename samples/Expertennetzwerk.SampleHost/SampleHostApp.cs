@@ -19,7 +19,8 @@ public static class SampleHostApp
     /// </summary>
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The sample's own name even when a test process hosts it: its Razor Pages and static web assets are found by it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SampleHostApp).Assembly.GetName().Name });
 
         // 1. The CRM's own context, with the module's interceptors (checked at start).
         builder.Services.AddSampleCrmDatabase(builder.Configuration, builder.Environment.ContentRootPath);

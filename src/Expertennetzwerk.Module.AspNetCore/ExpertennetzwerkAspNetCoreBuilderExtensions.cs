@@ -3,6 +3,7 @@ using Expertennetzwerk.Module.AspNetCore.Api.Http;
 using Expertennetzwerk.Module.AspNetCore.Pages;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Ports;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,19 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         // The web UI (MapExpertennetzwerkPages): Razor Pages, their paths under the mapped prefix, their texts.
         var pageRoutes = new ExpertennetzwerkPageRoutes();
         builder.Services.TryAddSingleton(pageRoutes);
-        builder.Services.AddRazorPages(razor => razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply));
+        builder.Services.AddRazorPages(razor => razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply))
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // The pages are found even when the host's discovery misses this package (e.g. a host started by a test).
+                var assembly = typeof(ExpertennetzwerkPageRoutes).Assembly;
+                if (!parts.ApplicationParts.Any(p => p is AssemblyPart part && part.Assembly == assembly))
+                {
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        parts.ApplicationParts.Add(part);
+                    }
+                }
+            });
         builder.Services.AddLocalization();
 
         // Mailed links follow the routes (unless the host brought its own IPublicLinks).
