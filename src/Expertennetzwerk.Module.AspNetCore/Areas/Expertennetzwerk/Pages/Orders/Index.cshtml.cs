@@ -10,7 +10,7 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Orders;
 /// <summary>The order list: counts per state, filters (state, free text), newest change first, keyset paging.</summary>
 internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catalog) : ModulePageModel
 {
-    public const int MaxTextLength = 200;
+    public const int MaxTextLength = 100; // the core's limit of the free text
     public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true, Name = "state")]
@@ -56,14 +56,19 @@ internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catal
         var page = await orders.ListOrdersAsync(Actor, query, cancellationToken);
         if (page.Status == ResultStatus.ValidationFailed)
         {
-            // A broken or foreign cursor: the first page again, with the message where the paging is.
+            // A broken or foreign cursor, a text the core refuses: the message at its field, the list without that filter.
             foreach (var error in page.FieldErrors)
             {
-                ModelState.AddModelError(error.Field, Text(error.Text));
+                ModelState.AddModelError(error.Field == "text" ? "q" : error.Field, Text(error.Text));
             }
 
             Cursor = null;
-            page = await orders.ListOrdersAsync(Actor, query with { Cursor = null }, cancellationToken);
+            if (page.FieldErrors.Any(e => e.Field == "text"))
+            {
+                Search = null;
+            }
+
+            page = await orders.ListOrdersAsync(Actor, query with { Cursor = null, Text = Search }, cancellationToken);
         }
 
         if (!page.IsOk)

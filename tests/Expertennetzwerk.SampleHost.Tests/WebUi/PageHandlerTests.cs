@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Expertennetzwerk.Module.Orders;
+using Expertennetzwerk.Module.Orders.Queries;
+using Expertennetzwerk.Module.Ports;
+using Expertennetzwerk.SampleHost.Demo;
+using Expertennetzwerk.SampleHost.Tests.Api.Support;
+using Expertennetzwerk.SampleHost.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Expertennetzwerk.SampleHost.Tests.WebUi;
+
+/// <summary>
+/// The web UI's page handlers over HTTP (no browser), on SQLite and PostgreSQL, with the pages mapped under another
+/// prefix: the mailed link follows, and bad input (cursor, state, long search, missing antiforgery token, a refused or
+/// stale action) gets a page of its own, never a 500.
+/// </summary>
+public sealed partial class PageHandlerTests
+{
+    private const string Prefix = "/crm/enw";
+
+    [SkippableTheory]
+    [InlineData(ApiDatabase.Sqlite)]
+    [InlineData(ApiDatabase.PostgreSQL)]
+    public async Task Pages_under_another_prefix_answer_each_reader_as_they_may(ApiDatabase database)
+    {
+        if (database == ApiDatabase.PostgreSQL)
+        {
+            Postgres.SkipUnlessAvailable();
+        }
+
+        await using var host = await ApiHost.StartAsync(database, settings: new Dictionary<string, string?> { ["Expertennetzwerk:PagesPrefix"] = Prefix });
+        var draft = await FirstOrderAsync(host, OrderState.Draft);
+
+        // The mailed "Zum Auftrag" link is built from the page's route, under the prefix the host chose.
+        var link = host.Services.GetRequiredService<IPublicLinks>().Order(DemoIds.Network, draft.Id);
+        link.AbsolutePath.Should().Be($"{Prefix}/orders/{draft.Id:D}");
+
+        using var broker = host.Client(ApiActors.OwningBroker);
+        using (var page = await broker.GetAsync(new Uri(link.AbsolutePath, UriKind.Relative)))
+        {
+            page.StatusCode.Should().Be(HttpStatusCode.OK);
+            page.Headers.CacheControl!.NoStore.Should().BeTrue("an order page carries personal data");
+            page.Content.Headers.ContentLanguage.Should().Equal("de");
+            (await page.Content.ReadAsStringAsync()).Should().Contain($"Auftrag {draft.Number}");
+        }
+
+        using (var english = new HttpRequestMessage(HttpMethod.Get, $"{Prefix}/orders"))
+        {
+            english.Headers.AcceptLanguage.Clear();
+            english.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
+            using var response = await broker.SendAsync(english);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("<h1>Order list</h1>");
+        }
+
+        // Who may not: anonymous → sign in (401), another broker → 404, an expert in the catalogue → 403.
+        using (var anonymous = host.Client(ApiActor.Anonymous))
+        using (var response = await anonymous.GetAsync(new Uri(link.AbsolutePath, UriKind.Relative)))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("Bitte melden Sie sich an").And.NotContain(draft.Number);
+        }
+
+        using (var other = host.Client(ApiActors.OtherBroker))
+        using (var response = await other.GetAsync(new Uri(link.AbsolutePath, UriKind.Relative)))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+            (await response.Content.ReadAsStringAsync()).Should().NotContain(draft.Number);
+        }
+
+        using (var expert = host.Client(ApiActors.OtherExpert))
+        using (var response = await expert.GetAsync(new Uri($"{Prefix}/catalog", UriKind.Relative)))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("Kein Zugriff");
+        }
+
+        // Typed into the URL: a broken cursor, a state that is none, an overlong search — a page, never a 500.
+        foreach (var path in new[] { "orders?cursor=not-a-cursor", "orders?state=Nonsense", "orders?q=" + new string('x', 500), "catalog?q=" + new string('y', 500), "catalog?category=nope" })
+        {
+            using var response = await broker.GetAsync(new Uri($"{Prefix}/{path}", UriKind.Relative));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, path);
+        }
+
+        using (var response = await broker.GetAsync(new Uri($"{Prefix}/orders/{Guid.NewGuid()}", UriKind.Relative)))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData(ApiDatabase.Sqlite)]
+    [InlineData(ApiDatabase.PostgreSQL)]
+    public async Task Placing_from_the_order_page_needs_the_antiforgery_token_and_shows_the_cores_answer(ApiDatabase database)
+    {
+        if (database == ApiDatabase.PostgreSQL)
+        {
+            Postgres.SkipUnlessAvailable();
+        }
+
+        await using var host = await ApiHost.StartAsync(database);
+        var draft = await FirstOrderAsync(host, OrderState.Draft);
+        using var broker = host.Client(ApiActors.OwningBroker);
+        var orderPath = $"/expertennetzwerk/orders/{draft.Id:D}?handler=Place";
+
+        // No token: refused before the handler runs, nothing changes.
+        using (var response = await broker.PostAsync(new Uri(orderPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = "1" })))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        }
+
+        // With the token (from any form of the signed-in user) and a version that is not the order's: the page again,
+        // 409, with the reason in words; the draft is still a draft.
+        var token = await TokenAsync(broker);
+        using (var response = await broker.PostAsync(new Uri(orderPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["version"] = "999999",
+                   [token.Name] = token.Value,
+               })))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+            var html = await response.Content.ReadAsStringAsync();
+            html.Should().Contain("enw-problem").And.Contain($"Auftrag {draft.Number}");
+        }
+
+        (await FirstOrderAsync(host, OrderState.Draft)).Id.Should().Be(draft.Id);
+    }
+
+    private static Task<OrderListItem> FirstOrderAsync(ApiHost host, OrderState state) =>
+        host.InScopeAsync(async services =>
+        {
+            var page = await services.GetRequiredService<ExpertOrderQueries>().ListOrdersAsync(ApiActors.OwningBroker, new OrderListQuery { States = [state] });
+            return page.Value.Items.First();
+        });
+
+    private static async Task<(string Name, string Value)> TokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync(new Uri("/demo", UriKind.Relative));
+        var match = AntiforgeryField().Match(html);
+        match.Success.Should().BeTrue("the demo page has forms with the antiforgery token");
+        return (match.Groups["name"].Value, match.Groups["value"].Value);
+    }
+
+    [GeneratedRegex("<input name=\"(?<name>__RequestVerificationToken)\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
