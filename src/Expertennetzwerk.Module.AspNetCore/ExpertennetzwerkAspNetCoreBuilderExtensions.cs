@@ -49,7 +49,11 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         // The web UI (MapExpertennetzwerkPages): Razor Pages, their paths under the mapped prefix, their texts.
         var pageRoutes = new ExpertennetzwerkPageRoutes();
         builder.Services.TryAddSingleton(pageRoutes);
-        builder.Services.AddRazorPages(razor => razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply))
+        builder.Services.AddRazorPages(razor =>
+            {
+                razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply);
+                razor.Conventions.AddAreaFolderApplicationModelConvention(ExpertennetzwerkPageRoutes.Area, "/", page => page.Filters.Add(new AntiforgeryFailurePage()));
+            })
             .ConfigureApplicationPartManager(parts =>
             {
                 // The pages are found even when the host's discovery misses this package (e.g. a host started by a test).

@@ -43,7 +43,7 @@ public sealed partial class PageHandlerTests
             page.StatusCode.Should().Be(HttpStatusCode.OK);
             page.Headers.CacheControl!.NoStore.Should().BeTrue("an order page carries personal data");
             page.Content.Headers.ContentLanguage.Should().Equal("de");
-            (await page.Content.ReadAsStringAsync()).Should().Contain($"Auftrag {draft.Number}");
+            (await page.Content.ReadAsStringAsync()).Should().Contain($"Auftrag {draft.Number}").And.Contain("Angelegt (Entwurf)", "the history names its events");
         }
 
         using (var english = new HttpRequestMessage(HttpMethod.Get, $"{Prefix}/orders"))
@@ -108,6 +108,18 @@ public sealed partial class PageHandlerTests
         using (var response = await broker.PostAsync(new Uri(orderPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = "1" })))
         {
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("Anfrage nicht möglich", "the module's friendly 400 page, not an empty answer");
+        }
+
+        // A tampered token: the same page.
+        using (var response = await broker.PostAsync(new Uri(orderPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["version"] = "1",
+                   ["__RequestVerificationToken"] = "CfDJ8-tampered",
+               })))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("Anfrage nicht möglich");
         }
 
         // With the token (from any form of the signed-in user) and a version that is not the order's: the page again,
