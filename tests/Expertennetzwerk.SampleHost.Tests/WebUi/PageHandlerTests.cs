@@ -77,11 +77,21 @@ public sealed partial class PageHandlerTests
         }
 
         // Typed into the URL: a broken cursor, a state that is none, an overlong search — a page, never a 500.
-        foreach (var path in new[] { "orders?cursor=not-a-cursor", "orders?state=Nonsense", "orders?q=" + new string('x', 500), "catalog?q=" + new string('y', 500), "catalog?category=nope" })
+        foreach (var path in new[] { "orders?cursor=not-a-cursor", "orders?state=Nonsense", "orders?q=" + new string('x', 500), "catalog?q=" + new string('y', 500), "catalog?category=nope", "orders?from=nonsense&to=2026-13-45", "orders?service=x&category=y", "orders?from=2026-05-01&to=2020-01-01" })
         {
             using var response = await broker.GetAsync(new Uri($"{Prefix}/{path}", UriKind.Relative));
             response.StatusCode.Should().Be(HttpStatusCode.OK, path);
         }
+
+        // The list's filters: by service (another service's orders are not listed), by the day of creation.
+        var otherService = await host.InScopeAsync(async services =>
+            (await services.GetRequiredService<ExpertOrderQueries>().ListOrdersAsync(ApiActors.OwningBroker, new OrderListQuery { PageSize = 100 })).Value.Items.First(o => o.ServiceId != draft.ServiceId));
+        var byService = await broker.GetStringAsync(new Uri($"{Prefix}/orders?service={draft.ServiceId}", UriKind.Relative));
+        byService.Should().Contain(draft.Number).And.NotContain(otherService.Number);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await broker.GetStringAsync(new Uri($"{Prefix}/orders?from={today}&to={today}", UriKind.Relative))).Should().Contain(draft.Number);
+        (await broker.GetStringAsync(new Uri($"{Prefix}/orders?to=2000-01-01", UriKind.Relative))).Should().NotContain(draft.Number);
+        WebUtility.HtmlDecode(await broker.GetStringAsync(new Uri($"{Prefix}/catalog", UriKind.Relative))).Should().Contain("<h2>Kfz-Geschäft</h2>", "the catalogue is grouped by the network's categories");
 
         using (var response = await broker.GetAsync(new Uri($"{Prefix}/orders/{Guid.NewGuid()}", UriKind.Relative)))
         {

@@ -66,6 +66,10 @@ public sealed class WebUiHost : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, BaseURL = Base.AbsoluteUri });
         var page = await context.NewPageAsync();
+
+        // The machine may be busy (tests and builds in parallel): wait longer than Playwright's 30 s before failing.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
         {

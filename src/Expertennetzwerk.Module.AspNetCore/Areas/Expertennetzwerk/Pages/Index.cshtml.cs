@@ -1,5 +1,6 @@
 using Expertennetzwerk.Module.AspNetCore.Pages;
 using Expertennetzwerk.Module.Messaging;
+using Expertennetzwerk.Module.Messaging.Queries;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,9 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi;
 internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQueries orders) : ModulePageModel
 {
     public int? Unread { get; private set; }
+
+    /// <summary>The orders with unread messages, most recent first (at most five).</summary>
+    public IReadOnlyList<OrderUnreadCount> UnreadOrders { get; private set; } = [];
 
     public IReadOnlyDictionary<OrderState, long> Counts { get; private set; } = new Dictionary<OrderState, long>();
 
@@ -22,6 +26,7 @@ internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQuer
 
         var unread = await messages.GetUnreadCountsAsync(Actor, cancellationToken);
         Unread = unread.IsOk ? unread.Value.Total : null;
+        UnreadOrders = unread.IsOk ? unread.Value.ByOrder.Where(o => o.Unread > 0).OrderByDescending(o => o.LastReceivedAt).Take(5).ToList() : [];
         var page = await orders.ListOrdersAsync(Actor, new OrderListQuery { PageSize = 1, IncludeCounts = true }, cancellationToken);
         if (!page.IsOk)
         {
