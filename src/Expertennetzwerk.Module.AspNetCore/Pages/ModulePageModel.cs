@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Expertennetzwerk.Module.AspNetCore.Pages;
@@ -37,7 +38,9 @@ internal abstract class ModulePageModel : PageModel
         var resolution = HttpContext.RequestServices.GetRequiredService<IActorAccessor>().Resolve();
         if (resolution.Actor is null)
         {
-            return resolution.Status == ActorResolutionStatus.Anonymous ? SignInPage() : StatusPage(StatusCodes.Status403Forbidden, resolution.Status.ToString());
+            return resolution.Status == ActorResolutionStatus.Anonymous
+                ? SignInPage()
+                : StatusPage(StatusCodes.Status403Forbidden, HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PageTexts>>()["Actor" + resolution.Status]);
         }
 
         if (kinds.Length > 0 && !kinds.Contains(resolution.Actor.PartyKind))

@@ -22,6 +22,7 @@ public sealed class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUi
         await page.GetByRole(AriaRole.Link, new() { Name = "Zur Anmeldung" }).ClickAsync();
         await page.WaitForURLAsync("**/demo");
         (await page.Locator("body").InnerTextAsync()).Should().Contain("Vermittler:").And.Contain("Experte:").And.Contain("Betreiber:");
+        await WebUiHost.ScreenshotAsync(page, "demo-sign-in");
 
         await WebUiHost.SignInAsync(page, "Katrin Müller");
         (await page.Locator("h1").InnerTextAsync()).Should().Be("Expertennetzwerk");
@@ -29,6 +30,7 @@ public sealed class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUi
         (await page.Locator("#enw-messages").InnerTextAsync()).Should().Be("Digitale Nachrichten");
         int.Parse(await page.Locator("[data-testid=unread]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(0);
         (await page.Locator("#enw-customers").InnerTextAsync()).Should().Be("Kunden");
+        await WebUiHost.ScreenshotAsync(page, "start-page");
 
         // The stylesheet is the module's own, served locally.
         var css = await page.APIRequest.GetAsync("/_content/Expertennetzwerk.Module.AspNetCore/expertennetzwerk.css");
@@ -40,6 +42,7 @@ public sealed class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUi
         var titles = await page.Locator(".enw-list h3").AllInnerTextsAsync();
         titles.Should().Contain(t => t.Contains("Weiteranlage")).And.HaveCountGreaterThan(1);
         (await page.Locator("main h2").AllInnerTextsAsync()).Should().NotBeEmpty("the services are grouped by category");
+        await WebUiHost.ScreenshotAsync(page, "catalogue");
         await page.Locator("#enw-q").FillAsync("Flotte");
         await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
         (await page.Locator(".enw-list h3").AllInnerTextsAsync()).Should().OnlyContain(t => t.Contains("Flotte"));
@@ -51,6 +54,7 @@ public sealed class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUi
         await page.GetByRole(AriaRole.Link, new() { Name = "Aufträge", Exact = true }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).Should().Be("Auftragsliste");
         (await page.Locator(".enw-table tbody tr").CountAsync()).Should().BeGreaterThan(1);
+        await WebUiHost.ScreenshotAsync(page, "order-list");
         await page.Locator(".enw-counts a[data-state=Draft]").ClickAsync();
         var rows = page.Locator(".enw-table tbody tr");
         (await rows.Locator("td:nth-child(4)").AllInnerTextsAsync()).Should().NotBeEmpty().And.OnlyContain(s => s == "Entwurf");
@@ -58,6 +62,7 @@ public sealed class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUi
         (await page.Locator("h1").InnerTextAsync()).Should().StartWith("Auftrag EA-");
         (await page.Locator("[data-testid=state]").InnerTextAsync()).Should().Be("Entwurf");
         (await page.Locator("main h2").AllInnerTextsAsync()).Should().Contain(["Verlauf", "Dokumentation", "Nachrichten"]);
+        await WebUiHost.ScreenshotAsync(page, "order-page");
 
         // Free text over the customer's name.
         await page.GotoAsync("/expertennetzwerk/orders?q=Schulze");

@@ -76,6 +76,14 @@ public sealed partial class PageHandlerTests
             (await response.Content.ReadAsStringAsync()).Should().Contain("Kein Zugriff");
         }
 
+        // A user of two parties without a choice (the party switch is still to come): 403 with the reason in words.
+        using (var both = host.ClientWithClaims(DemoIds.UserHartmann, [$"Broker:{DemoIds.BrokerHartmann}", $"Expert:{DemoIds.ExpertHartmannSpezial}"]))
+        using (var response = await both.GetAsync(new Uri($"{Prefix}/orders", UriKind.Relative)))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain("für mehrere Parteien handeln");
+        }
+
         // Typed into the URL: a broken cursor, a state that is none, an overlong search — a page, never a 500.
         foreach (var path in new[] { "orders?cursor=not-a-cursor", "orders?state=Nonsense", "orders?q=" + new string('x', 500), "catalog?q=" + new string('y', 500), "catalog?category=nope", "orders?from=nonsense&to=2026-13-45", "orders?service=x&category=y", "orders?from=2026-05-01&to=2020-01-01" })
         {

@@ -79,6 +79,20 @@ public sealed class WebUiHost : IAsyncLifetime
         return (context, page, dialogs);
     }
 
+    /// <summary>
+    /// Saves a screenshot of <paramref name="page"/> as <c>{name}.png</c> when <c>EXPERTENNETZWERK_SCREENSHOTS</c> names a
+    /// folder (the README's images in <c>docs/images</c> are made this way); otherwise does nothing.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("EXPERTENNETZWERK_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.SetViewportSizeAsync(1200, 800);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+        }
+    }
+
     /// <summary>Signs in through the sample's demo page, as a person would: the button with the user's name.</summary>
     public static async Task SignInAsync(IPage page, string userName)
     {
