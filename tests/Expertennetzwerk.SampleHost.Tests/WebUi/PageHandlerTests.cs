@@ -157,6 +157,54 @@ public sealed partial class PageHandlerTests
         (await FirstOrderAsync(host, OrderState.Draft)).Id.Should().Be(draft.Id);
     }
 
+    [SkippableTheory]
+    [InlineData(ApiDatabase.Sqlite)]
+    [InlineData(ApiDatabase.PostgreSQL)]
+    public async Task A_broker_opens_a_dispute_from_the_order_page_with_the_reason_checked_at_its_field(ApiDatabase database)
+    {
+        if (database == ApiDatabase.PostgreSQL)
+        {
+            Postgres.SkipUnlessAvailable();
+        }
+
+        await using var host = await ApiHost.StartAsync(database);
+        var order = await FirstOrderAsync(host, OrderState.InProgress);
+        using var broker = host.Client(ApiActors.OwningBroker);
+        var orderPage = $"/expertennetzwerk/orders/{order.Id:D}";
+        var html = WebUtility.HtmlDecode(await broker.GetStringAsync(new Uri(orderPage, UriKind.Relative)));
+        html.Should().Contain("Reklamation eröffnen", "the core permits the broker a dispute on an order in progress")
+            .And.NotContain("Verbindlich weiterleiten", "placing is not permitted on a placed order");
+        var version = Regex.Match(html, "name=\"version\" value=\"(?<v>[0-9]+)\"").Groups["v"].Value;
+        var token = await TokenAsync(broker);
+
+        // Only blanks: 400, the message next to the field, the text as typed.
+        using (var response = await broker.PostAsync(new Uri(orderPage + "?handler=Dispute", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["version"] = version, ["disputeReason"] = "   ", [token.Name] = token.Value,
+               })))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            page.Should().MatchRegex("(?s)enw-dispute-reason.*Bitte füllen Sie dieses Feld aus\\.");
+        }
+
+        (await FirstOrderAsync(host, OrderState.InProgress)).Id.Should().Be(order.Id, "nothing changed");
+
+        // With a reason (hostile, too): back to the order (post/redirect/get), now disputed, the reason in the history as text.
+        using (var response = await broker.PostAsync(new Uri(orderPage + "?handler=Dispute", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["version"] = version, ["disputeReason"] = "Nur drei Angebote <script>alert(1)</script>", [token.Name] = token.Value,
+               })))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            response.Headers.Location!.OriginalString.Should().Be(orderPage);
+        }
+
+        var after = await broker.GetStringAsync(new Uri(orderPage, UriKind.Relative));
+        WebUtility.HtmlDecode(after).Should().Contain("Reklamiert");
+        after.Should().Contain("Nur drei Angebote &lt;script&gt;alert(1)&lt;/script&gt;").And.NotContain("<script>alert(1)");
+    }
+
     private static Task<OrderListItem> FirstOrderAsync(ApiHost host, OrderState state) =>
         host.InScopeAsync(async services =>
         {

@@ -60,36 +60,67 @@ internal sealed class OrderModel(ExpertOrderQueries queries, ExpertOrderService 
         return File(file.Content, file.ContentType, file.FileName);
     }
 
+    /// <summary>The reason typed for withdrawing, kept when the core refuses it.</summary>
+    [BindProperty(Name = "withdrawReason")]
+    public string? WithdrawReason { get; set; }
+
+    /// <summary>The reason typed for a dispute, kept when the core refuses it.</summary>
+    [BindProperty(Name = "disputeReason")]
+    public string? DisputeReason { get; set; }
+
     /// <summary>"Verbindlich weiterleiten": places the draft with the version the broker saw.</summary>
-    public async Task<IActionResult> OnPostPlaceAsync(Guid orderId, long version, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostPlaceAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
+        RunAsync(orderId, null, () => orders.PlaceAsync(Actor, orderId, version, cancellationToken), cancellationToken);
+
+    /// <summary>Withdraws the order with a reason.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
+        RunAsync(orderId, "withdrawReason", () => orders.WithdrawAsync(Actor, orderId, WithdrawReason ?? string.Empty, version, cancellationToken), cancellationToken);
+
+    /// <summary>Opens a dispute with a reason.</summary>
+    public Task<IActionResult> OnPostDisputeAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
+        RunAsync(orderId, "disputeReason", () => orders.OpenDisputeAsync(Actor, orderId, DisputeReason ?? string.Empty, version, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs a broker's command: success → back to the order (post/redirect/get); the reason field's errors next to the
+    /// field with the text kept (400); a refusal or a lost race above the page (409), nothing typed lost.
+    /// </summary>
+    private async Task<IActionResult> RunAsync(Guid orderId, string? reasonField, Func<Task<Result<OrderChanged>>> command, CancellationToken cancellationToken)
     {
         if (ResolveActor(PartyKind.Broker) is { } answer)
         {
             return answer;
         }
 
-        var placed = await orders.PlaceAsync(Actor, orderId, version, cancellationToken);
-        if (placed.IsOk)
+        var result = await command();
+        if (result.IsOk)
         {
             return RedirectToPage("/Orders/Order", new { orderId });
         }
 
-        switch (placed.Status)
+        var status = StatusCodes.Status409Conflict;
+        switch (result.Status)
         {
             case ResultStatus.NotFound:
             case ResultStatus.Forbidden:
-                return Failure(placed);
+                return Failure(result);
             case ResultStatus.Conflict:
                 Problem = texts["ChangedMeanwhile"];
                 break;
+            case ResultStatus.ValidationFailed:
+                status = StatusCodes.Status400BadRequest;
+                foreach (var error in result.FieldErrors)
+                {
+                    ModelState.AddModelError(error.Field == "reason" && reasonField is not null ? reasonField : error.Field, Text(error.Text));
+                }
+
+                break;
             default:
-                Problem = placed.Refusal is { } refusal ? Text(refusal.Text)
-                    : string.Join(" ", placed.FieldErrors.Select(e => Text(e.Text)));
+                Problem = result.Refusal is { } refusal ? Text(refusal.Text) : null;
                 break;
         }
 
         var page = await ShowAsync(orderId, cancellationToken);
-        HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+        HttpContext.Response.StatusCode = status;
         return page;
     }
 
