@@ -160,7 +160,7 @@ public sealed partial class PageHandlerTests
     [SkippableTheory]
     [InlineData(ApiDatabase.Sqlite)]
     [InlineData(ApiDatabase.PostgreSQL)]
-    public async Task A_broker_opens_a_dispute_from_the_order_page_with_the_reason_checked_at_its_field(ApiDatabase database)
+    public async Task A_broker_writes_a_message_and_opens_a_dispute_from_the_order_page_with_the_text_checked_at_its_field(ApiDatabase database)
     {
         if (database == ApiDatabase.PostgreSQL)
         {
@@ -189,6 +189,27 @@ public sealed partial class PageHandlerTests
         }
 
         (await FirstOrderAsync(host, OrderState.InProgress)).Id.Should().Be(order.Id, "nothing changed");
+
+        // A message in the thread: blank → at its field; with text → sent, shown in the thread.
+        using (var response = await broker.PostAsync(new Uri(orderPage + "?handler=Message", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["message"] = "", [token.Name] = token.Value,
+               })))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().MatchRegex("(?s)enw-message.*Bitte füllen Sie dieses Feld aus\\.");
+        }
+
+        using (var response = await broker.PostAsync(new Uri(orderPage + "?handler=Message", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+               {
+                   ["message"] = "Bitte bis Freitag.", [token.Name] = token.Value,
+               })))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        (await broker.GetStringAsync(new Uri(orderPage, UriKind.Relative))).Should().Contain("Bitte bis Freitag.");
+        version = Regex.Match(await broker.GetStringAsync(new Uri(orderPage, UriKind.Relative)), "name=\"version\" value=\"(?<v>[0-9]+)\"").Groups["v"].Value;
 
         // With a reason (hostile, too): back to the order (post/redirect/get), now disputed, the reason in the history as text.
         using (var response = await broker.PostAsync(new Uri(orderPage + "?handler=Dispute", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>

@@ -16,13 +16,22 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Orders;
 /// An order as the reader may see it: data, state, history, documentation with downloads, the message thread, and the
 /// actions the core permits now ("verbindlich weiterleiten" only when placing is permitted).
 /// </summary>
-internal sealed class OrderModel(ExpertOrderQueries queries, ExpertOrderService orders, DigitalMessageQueries messages, ServiceCatalog catalog, IStringLocalizer<PageTexts> texts) : ModulePageModel
+internal sealed class OrderModel(
+    ExpertOrderQueries queries, ExpertOrderService orders, DigitalMessageQueries messages, DigitalMessageService messaging, ServiceCatalog catalog, IStringLocalizer<PageTexts> texts)
+    : ModulePageModel
 {
     public OrderDetail Order { get; private set; } = null!;
 
     public string? ServiceTitle { get; private set; }
 
     public IReadOnlyList<DigitalMessageItem> Thread { get; private set; } = [];
+
+    /// <summary>True when the order's thread is open to the reader (from Placed on), so a message can be sent.</summary>
+    public bool ThreadOpen { get; private set; }
+
+    /// <summary>The message typed, kept when the core refuses it.</summary>
+    [BindProperty(Name = "message")]
+    public string? Message { get; set; }
 
     public IReadOnlyList<KeyValuePair<string, string>> FormData { get; private set; } = [];
 
@@ -70,23 +79,29 @@ internal sealed class OrderModel(ExpertOrderQueries queries, ExpertOrderService 
 
     /// <summary>"Verbindlich weiterleiten": places the draft with the version the broker saw.</summary>
     public Task<IActionResult> OnPostPlaceAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
-        RunAsync(orderId, null, () => orders.PlaceAsync(Actor, orderId, version, cancellationToken), cancellationToken);
+        RunAsync(orderId, null, async () => await orders.PlaceAsync(Actor, orderId, version, cancellationToken), cancellationToken);
 
     /// <summary>Withdraws the order with a reason.</summary>
     public Task<IActionResult> OnPostWithdrawAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
-        RunAsync(orderId, "withdrawReason", () => orders.WithdrawAsync(Actor, orderId, WithdrawReason ?? string.Empty, version, cancellationToken), cancellationToken);
+        RunAsync(orderId, "withdrawReason", async () => await orders.WithdrawAsync(Actor, orderId, WithdrawReason ?? string.Empty, version, cancellationToken), cancellationToken);
 
     /// <summary>Opens a dispute with a reason.</summary>
     public Task<IActionResult> OnPostDisputeAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
-        RunAsync(orderId, "disputeReason", () => orders.OpenDisputeAsync(Actor, orderId, DisputeReason ?? string.Empty, version, cancellationToken), cancellationToken);
+        RunAsync(orderId, "disputeReason", async () => await orders.OpenDisputeAsync(Actor, orderId, DisputeReason ?? string.Empty, version, cancellationToken), cancellationToken);
+
+    /// <summary>Sends a message in the order's thread (broker or expert).</summary>
+    public Task<IActionResult> OnPostMessageAsync(Guid orderId, CancellationToken cancellationToken) =>
+        RunAsync(orderId, "message", async () => await messaging.SendAsync(Actor, orderId, Message ?? string.Empty, cancellationToken: cancellationToken), cancellationToken,
+            PartyKind.Broker, PartyKind.Expert);
 
     /// <summary>
-    /// Runs a broker's command: success → back to the order (post/redirect/get); the reason field's errors next to the
+    /// Runs a command of the page: success → back to the order (post/redirect/get); the reason field's errors next to the
     /// field with the text kept (400); a refusal or a lost race above the page (409), nothing typed lost.
     /// </summary>
-    private async Task<IActionResult> RunAsync(Guid orderId, string? reasonField, Func<Task<Result<OrderChanged>>> command, CancellationToken cancellationToken)
+    private async Task<IActionResult> RunAsync(
+        Guid orderId, string? textField, Func<Task<Result>> command, CancellationToken cancellationToken, params PartyKind[] kinds)
     {
-        if (ResolveActor(PartyKind.Broker) is { } answer)
+        if (ResolveActor(kinds.Length == 0 ? [PartyKind.Broker] : kinds) is { } answer)
         {
             return answer;
         }
@@ -110,7 +125,7 @@ internal sealed class OrderModel(ExpertOrderQueries queries, ExpertOrderService 
                 status = StatusCodes.Status400BadRequest;
                 foreach (var error in result.FieldErrors)
                 {
-                    ModelState.AddModelError(error.Field == "reason" && reasonField is not null ? reasonField : error.Field, Text(error.Text));
+                    ModelState.AddModelError(error.Field is "reason" or "text" && textField is not null ? textField : error.Field, Text(error.Text));
                 }
 
                 break;
@@ -139,7 +154,13 @@ internal sealed class OrderModel(ExpertOrderQueries queries, ExpertOrderService 
 
         // The thread exists from Placed on; before, the core refuses it and the page shows none.
         var thread = await messages.ListThreadAsync(Actor, orderId, new ThreadQuery { PageSize = 50 }, cancellationToken);
+        ThreadOpen = thread.IsOk && Actor.PartyKind is PartyKind.Broker or PartyKind.Expert;
         Thread = thread.IsOk ? thread.Value.Items.OrderBy(m => m.Sequence).ToList() : [];
+        if (Thread.Any(m => m.IsUnread) && HttpMethods.IsGet(Request.Method))
+        {
+            // Shown once as unread (highlighted), then read: the start page's count goes down.
+            await messaging.MarkReadAsync(Actor, orderId, Thread[^1].Id, cancellationToken);
+        }
         return Page();
     }
 
