@@ -20,7 +20,8 @@ public static class SampleHostApp
     /// </summary>
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The sample's own name even when a test process hosts it: its Razor Pages and static web assets are found by it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SampleHostApp).Assembly.GetName().Name });
 
         // 1. The CRM's own context, with the module's interceptors (checked at start).
         builder.Services.AddSampleCrmDatabase(builder.Configuration, builder.Environment.ContentRootPath);
@@ -36,7 +37,11 @@ public static class SampleHostApp
             .UseCustomerDirectory<SampleCustomerDirectory>()
             .UseDevelopmentMailbox() // mails are kept in memory for the sample's mailbox page, never sent
             .AddHostEventHandler<CustomerTimelineWriter>() // order events onto the customer's timeline, after the commit
-            .AddAspNetCore(edge => edge.DefaultNetworkId = DemoIds.Network); // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
+            .AddAspNetCore(edge =>
+            {
+                edge.DefaultNetworkId = DemoIds.Network; // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
+                edge.SignInUrl = "/demo"; // where the web UI sends a visitor who is not signed in
+            });
 
         // Health: the module's database reachable and migrated, its outbox flowing (GET /health).
         builder.Services.AddHealthChecks().AddExpertennetzwerkHealthChecks();
@@ -64,6 +69,7 @@ public static class SampleHostApp
         });
 
         var app = builder.Build();
+        app.UseStaticFiles(); // the web UI's stylesheet (a static web asset of the module's package)
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -71,6 +77,7 @@ public static class SampleHostApp
         app.MapDemoSignIn();
         app.MapExpertennetzwerkConsentPages(app.Configuration["Expertennetzwerk:ConsentPrefix"] ?? "/expertennetzwerk/consent"); // where the links in the data subjects' mails lead
         app.MapExpertennetzwerkApi(app.Configuration["Expertennetzwerk:ApiPrefix"] ?? "/expertennetzwerk/api/v1"); // the module's HTTP API
+        app.MapExpertennetzwerkPages(app.Configuration["Expertennetzwerk:PagesPrefix"] ?? "/expertennetzwerk"); // the web UI, and the sample's own pages (/demo)
         app.MapHealthChecks("/health");
         if (app.Environment.IsDevelopment())
         {

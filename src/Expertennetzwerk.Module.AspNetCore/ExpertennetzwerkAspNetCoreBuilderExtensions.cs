@@ -1,7 +1,9 @@
 using Expertennetzwerk.Module.AspNetCore;
 using Expertennetzwerk.Module.AspNetCore.Api.Http;
+using Expertennetzwerk.Module.AspNetCore.Pages;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Ports;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,7 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
     /// edge's options (e.g. <see cref="ExpertennetzwerkAspNetCoreOptions.DefaultNetworkId"/>), validated at start. Also
     /// what the HTTP API (<c>MapExpertennetzwerkApi()</c>) needs: its JSON contracts and its idempotency keys; and the
     /// mailed links from the named routes (<see cref="ExpertennetzwerkEndpointNames"/>) unless you registered your own
-    /// <c>IPublicLinks</c>.
+    /// <c>IPublicLinks</c>; and the web UI's Razor Pages (<c>MapExpertennetzwerkPages()</c>) with their texts.
     /// </summary>
     public static ExpertennetzwerkBuilder AddAspNetCore(this ExpertennetzwerkBuilder builder, Action<ExpertennetzwerkAspNetCoreOptions>? configure = null)
     {
@@ -46,6 +48,28 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
             }
         });
         builder.Services.TryAddSingleton<IdempotencyStore>();
+
+        // The web UI (MapExpertennetzwerkPages): Razor Pages, their paths under the mapped prefix, their texts.
+        var pageRoutes = new ExpertennetzwerkPageRoutes();
+        builder.Services.TryAddSingleton(pageRoutes);
+        builder.Services.AddRazorPages(razor =>
+            {
+                razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply);
+                razor.Conventions.AddAreaFolderApplicationModelConvention(ExpertennetzwerkPageRoutes.Area, "/", page => page.Filters.Add(new AntiforgeryFailurePage()));
+            })
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // The pages are found even when the host's discovery misses this package (e.g. a host started by a test).
+                var assembly = typeof(ExpertennetzwerkPageRoutes).Assembly;
+                if (!parts.ApplicationParts.Any(p => p is AssemblyPart part && part.Assembly == assembly))
+                {
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        parts.ApplicationParts.Add(part);
+                    }
+                }
+            });
+        builder.Services.AddLocalization();
 
         // Mailed links follow the routes (unless the host brought its own IPublicLinks).
         var links = builder.Services.LastOrDefault(d => d.ServiceType == typeof(IPublicLinks));

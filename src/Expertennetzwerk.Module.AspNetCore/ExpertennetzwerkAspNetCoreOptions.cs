@@ -8,4 +8,10 @@ public sealed class ExpertennetzwerkAspNetCoreOptions
     /// (<see cref="ExpertennetzwerkClaimTypes.Network"/>). Leave it unset when every user carries the claim.
     /// </summary>
     public Guid? DefaultNetworkId { get; set; }
+
+    /// <summary>The host's customer list, linked from the web UI's start page ("Kunden"); no link when unset.</summary>
+    public string? CustomersUrl { get; set; }
+
+    /// <summary>Where the web UI sends a visitor who is not signed in; without it the page only asks to sign in.</summary>
+    public string? SignInUrl { get; set; }
 }

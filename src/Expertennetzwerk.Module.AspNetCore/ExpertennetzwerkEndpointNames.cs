@@ -14,7 +14,19 @@ public static class ExpertennetzwerkEndpointNames
     /// <summary>The withdrawal page (<c>GET …/withdraw/{token}</c>), mapped by <c>MapExpertennetzwerkConsentPages()</c>.</summary>
     public const string ConsentWithdrawalPage = "Expertennetzwerk.ConsentWithdrawalPage";
 
-    /// <summary>The order's page (route value <c>orderId</c>).</summary>
+    /// <summary>The web UI's start page (<c>MapExpertennetzwerkPages()</c>).</summary>
+    public const string StartPage = "Expertennetzwerk.StartPage";
+
+    /// <summary>The catalogue page (query <c>category</c>, <c>q</c>).</summary>
+    public const string CatalogPage = "Expertennetzwerk.CatalogPage";
+
+    /// <summary>A service's page in the catalogue (route value <c>serviceId</c>).</summary>
+    public const string ServicePage = "Expertennetzwerk.ServicePage";
+
+    /// <summary>The order list page (query <c>state</c>, <c>q</c>, <c>cursor</c>).</summary>
+    public const string OrderListPage = "Expertennetzwerk.OrderListPage";
+
+    /// <summary>The order's page (route value <c>orderId</c>), mapped by <c>MapExpertennetzwerkPages()</c>.</summary>
     public const string OrderPage = "Expertennetzwerk.OrderPage";
 
     /// <summary>The page where the broker rates a completed order (route value <c>orderId</c>).</summary>

@@ -20,12 +20,14 @@ public sealed class PackageTests
     /// <summary>
     /// What the packaged app is asked, with the expected status: a consent link that does not exist reads the module's
     /// tables (so the database was prepared) and answers the German "link invalid" page; the JSON API answers an
-    /// anonymous caller 401 ProblemDetails.
+    /// anonymous caller 401 ProblemDetails; the web UI's pages and stylesheet come from the package.
     /// </summary>
     private static readonly (string Path, HttpStatusCode Status)[] Requests =
     [
         ("/expertennetzwerk/consent/kein-gueltiger-link", HttpStatusCode.NotFound),
         ("/expertennetzwerk/api/v1/orders", HttpStatusCode.Unauthorized),
+        ("/expertennetzwerk/orders", HttpStatusCode.Unauthorized), // the web UI's sign-in notice: Razor Pages from the package
+        ("/_content/Expertennetzwerk.Module.AspNetCore/expertennetzwerk.css", HttpStatusCode.OK), // its stylesheet, a static web asset
     ];
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);

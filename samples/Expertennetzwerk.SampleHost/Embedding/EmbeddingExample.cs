@@ -48,6 +48,8 @@ public static class CrmSetup
         app.UseAntiforgery();
         app.MapExpertennetzwerkConsentPages(); // where the consent links in the data subjects' mails lead
         app.MapExpertennetzwerkApi(); // the JSON API under /expertennetzwerk/api/v1 for your signed-in users
+        app.UseStaticFiles(); // the web UI's stylesheet (a static web asset of the package)
+        app.MapExpertennetzwerkPages(); // the web UI under /expertennetzwerk (Razor Pages, framed by your _Layout)
         return app;
     }
 

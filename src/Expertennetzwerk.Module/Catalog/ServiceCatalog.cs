@@ -70,6 +70,26 @@ public sealed class ServiceCatalog
             .ToList());
     }
 
+    /// <summary>The categories of the actor's network in their order (the catalogue's sections), with their German and English names.</summary>
+    public async Task<Result<IReadOnlyList<CatalogCategory>>> ListCategoriesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        using var useCase = ExpertennetzwerkDiagnostics.StartUseCase<ServiceCatalog>(actor);
+        if (!await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyList<CatalogCategory>>.From(Result.Forbidden());
+        }
+
+        await using var db = _factory.CreateDbContext();
+        var networkId = actor.NetworkId;
+        var rows = await db.Set<ServiceCategory>().AsNoTracking()
+            .Where(c => c.NetworkId == networkId)
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new CatalogCategory(c.Id, c.Key, c.NameGerman, c.NameEnglish))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
     /// <summary>
     /// One published service of the actor's network with its published version, order form and expert; NotFound for
     /// an unknown service, one of another network or one without a published version.

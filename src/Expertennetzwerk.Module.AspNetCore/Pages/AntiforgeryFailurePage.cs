@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace Expertennetzwerk.Module.AspNetCore.Pages;
+
+/// <summary>
+/// A form of the area posted without a valid antiforgery token (stale page, tampered token) gets the module's friendly
+/// 400 page (<c>Status/BadRequest.cshtml</c>) instead of an empty 400.
+/// </summary>
+internal sealed class AntiforgeryFailurePage : IAlwaysRunResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        if (context.Result is IAntiforgeryValidationFailedResult)
+        {
+            var viewData = new ViewDataDictionary(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState);
+            context.Result = new ViewResult { ViewName = ModulePageModel.StatusFolder + "BadRequest.cshtml", ViewData = viewData, StatusCode = StatusCodes.Status400BadRequest };
+        }
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
+    }
+}

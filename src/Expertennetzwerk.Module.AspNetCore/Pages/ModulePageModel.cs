@@ -1,0 +1,79 @@
+using System.Globalization;
+using Expertennetzwerk.Module.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Expertennetzwerk.Module.AspNetCore.Pages;
+
+/// <summary>
+/// What every page of the area shares: the actor of the request (verified by the core in every call), and the module's
+/// own pages for 401/403/404 (views in <c>Areas/Expertennetzwerk/Pages/Status</c>, replaceable by the host).
+/// </summary>
+internal abstract class ModulePageModel : PageModel
+{
+    public const string StatusFolder = "/Areas/Expertennetzwerk/Pages/Status/";
+
+    /// <summary>The actor, once <see cref="ResolveActor"/> found one.</summary>
+    public Actor Actor { get; private set; } = null!;
+
+    /// <summary>The language of the page's texts.</summary>
+    public static CultureInfo Culture => CultureInfo.CurrentUICulture;
+
+    /// <summary>A core text in the page's language.</summary>
+    public static string Text(LocalizedText text) => text.Get(Culture);
+
+    /// <summary>The host's customer list, when it gave one.</summary>
+    public string? CustomersUrl => HttpContext.RequestServices.GetRequiredService<IOptions<ExpertennetzwerkAspNetCoreOptions>>().Value.CustomersUrl;
+
+    /// <summary>
+    /// Finds the acting user and party; null when there is one of the <paramref name="kinds"/> (any kind when none is
+    /// given), otherwise the page to answer instead (sign in, or 403).
+    /// </summary>
+    protected IActionResult? ResolveActor(params PartyKind[] kinds)
+    {
+        var resolution = HttpContext.RequestServices.GetRequiredService<IActorAccessor>().Resolve();
+        if (resolution.Actor is null)
+        {
+            return resolution.Status == ActorResolutionStatus.Anonymous
+                ? SignInPage()
+                : StatusPage(StatusCodes.Status403Forbidden, HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PageTexts>>()["Actor" + resolution.Status]);
+        }
+
+        if (kinds.Length > 0 && !kinds.Contains(resolution.Actor.PartyKind))
+        {
+            return StatusPage(StatusCodes.Status403Forbidden);
+        }
+
+        Actor = resolution.Actor;
+        return null;
+    }
+
+    /// <summary>The page for a failed core call: 404 for NotFound (unknown, foreign, invisible), 403 for everything else a read can answer.</summary>
+    protected IActionResult Failure(Result result) => result.Status switch
+    {
+        ResultStatus.NotFound => StatusPage(StatusCodes.Status404NotFound),
+        _ => StatusPage(StatusCodes.Status403Forbidden, result.Refusal is { } refusal ? Text(refusal.Text) : null),
+    };
+
+    protected IActionResult StatusPage(int status, string? detail = null)
+    {
+        var view = status switch
+        {
+            StatusCodes.Status404NotFound => "NotFound",
+            StatusCodes.Status401Unauthorized => "SignIn",
+            _ => "Forbidden",
+        };
+        ViewData["Detail"] = detail;
+        return new ViewResult { ViewName = StatusFolder + view + ".cshtml", ViewData = ViewData, TempData = TempData, StatusCode = status };
+    }
+
+    private IActionResult SignInPage()
+    {
+        ViewData["SignInUrl"] = HttpContext.RequestServices.GetRequiredService<IOptions<ExpertennetzwerkAspNetCoreOptions>>().Value.SignInUrl;
+        return StatusPage(StatusCodes.Status401Unauthorized);
+    }
+}
