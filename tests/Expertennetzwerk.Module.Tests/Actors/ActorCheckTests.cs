@@ -69,6 +69,7 @@ public sealed class ActorCheckTests(SharedHosts hosts) : IClassFixture<SharedHos
         ("Administration.GetVersion", async (h, a, _) => await Get<ServiceAdministration>(h).GetVersionAsync(a, Guid.CreateVersion7())),
         ("Catalog.List", async (h, a, _) => await Get<ServiceCatalog>(h).ListAsync(a)),
         ("Catalog.Get", async (h, a, _) => await Get<ServiceCatalog>(h).GetAsync(a, h.Network.ServiceId)),
+        ("Catalog.ListCategories", async (h, a, _) => await Get<ServiceCatalog>(h).ListCategoriesAsync(a)),
         ("Outbox.ListDeadLetters", async (h, a, _) => await Get<OutboxAdministration>(h).ListDeadLettersAsync(a)),
         ("Outbox.Requeue", async (h, a, _) => await Get<OutboxAdministration>(h).RequeueAsync(a, Guid.CreateVersion7())),
     ];

@@ -9,10 +9,13 @@ public sealed class PublicApiTests
         typeof(ExpertOrderService).Assembly.GetExportedTypes().Where(t => !t.IsNested).ToList();
 
     [Fact]
-    public void The_core_has_at_most_160_public_top_level_types()
+    public void The_core_has_at_most_170_public_top_level_types()
     {
-        PublicTopLevelTypes.Count.Should().BeLessThanOrEqualTo(160,
-            "a host needs about 150 types; these are public now:\n" + string.Join("\n", PublicTopLevelTypes.Select(t => t.FullName).Order(StringComparer.Ordinal)));
+        // 150 after the clean-up of the core's surface; since then host events, diagnostics, health-check options, the
+        // database preparation and the catalogue's detail and categories (each used by hosts or the web edge) added 11.
+        // A new public type raises this limit on purpose, in the same change, never by accident.
+        PublicTopLevelTypes.Count.Should().BeLessThanOrEqualTo(170,
+            "a host needs about 160 types; these are public now:\n" + string.Join("\n", PublicTopLevelTypes.Select(t => t.FullName).Order(StringComparer.Ordinal)));
     }
 
     [Theory]
