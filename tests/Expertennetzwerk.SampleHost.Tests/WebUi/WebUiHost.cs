@@ -98,7 +98,15 @@ public sealed class WebUiHost : IAsyncLifetime
     {
         await page.GotoAsync("/demo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden als " + userName, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/expertennetzwerk");
+        try
+        {
+            await page.WaitForURLAsync("**/expertennetzwerk");
+        }
+        catch (TimeoutException ex)
+        {
+            // Say where the sign-in ended, so a failure here is not just a time-out.
+            throw new InvalidOperationException($"Signing in as {userName} did not reach the start page; the browser is at {page.Url}.", ex);
+        }
     }
 
     /// <summary>A customer of Müller's with a hostile name and a draft for it whose form data are hostile too.</summary>
