@@ -90,7 +90,7 @@ public static class SampleHostApp
     /// <summary>
     /// Checks the module's wiring, applies the provider's migrations (creating the database when needed) and seeds the
     /// demo data unless <c>Demo:Seed</c> is <c>false</c> — once per database: instances started together on one
-    /// database take turns (<see cref="ExpertennetzwerkDatabasePreparation.PrepareExpertennetzwerkDatabaseAsync"/>), and
+    /// database take turns (<see cref="ExpertennetzwerkServiceProviderExtensions.PrepareExpertennetzwerkDatabaseAsync"/>), and
     /// the later ones find the work done. Safe on every start.
     /// </summary>
     public static Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)

@@ -128,13 +128,16 @@ public class HttpAcceptOverheadBenchmarks
         _pool = new TransitionPool(_poolModule);
 
         var rounds = BenchSettings.Dry ? 1 : 300;
-        _pool.Refill(rounds + 1);
+        _pool.Refill((5 * rounds) + 1);
         var first = _pool.NextPlaced();
         _host.SetPlainAccept(await _host.SendAsync(AcceptRequest(first)));
         for (var i = 0; i < rounds; i++)
         {
             await Core_Accept();
             await Http_Accept();
+            await Core_Accept_ScopePerCall();
+            await Core_Accept_OnThreadPool();
+            await Plain_CoreAccept();
             await Plain_CachedBytes();
         }
     }
@@ -159,6 +162,27 @@ public class HttpAcceptOverheadBenchmarks
 
     [Benchmark, BenchmarkCategory("Accept")]
     public Task<byte[]> Http_Accept() => _host.SendAsync(AcceptRequest(_pool.NextPlaced()));
+
+    /// <summary>The core call in a fresh DI scope per call, as a request has it.</summary>
+    [Benchmark, BenchmarkCategory("Accept")]
+    public async Task<long> Core_Accept_ScopePerCall()
+    {
+        var order = _pool.NextPlaced();
+        await using var scope = _host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ExpertOrderService>().AcceptAsync(Expert(order), order.Id)).Value.Version;
+    }
+
+    /// <summary>The core call on a thread-pool thread (where a request runs), awaited from the benchmark's thread.</summary>
+    [Benchmark, BenchmarkCategory("Accept")]
+    public Task<long> Core_Accept_OnThreadPool() => Task.Run(Core_Accept);
+
+    /// <summary>The core call behind a bare POST endpoint: transport, routing and the request's scope, without the module's edge.</summary>
+    [Benchmark, BenchmarkCategory("Accept")]
+    public Task<byte[]> Plain_CoreAccept()
+    {
+        var order = _pool.NextPlaced();
+        return _host.SendAsync(HttpBenchHost.Request(HttpMethod.Post, $"/plain/core-accept/{order.Expert}/{order.Id}", Expert(order)));
+    }
 
     /// <summary>The floor: a plain POST answering a cached body the size of Accept's (no auth, no database).</summary>
     [Benchmark, BenchmarkCategory("Accept")]

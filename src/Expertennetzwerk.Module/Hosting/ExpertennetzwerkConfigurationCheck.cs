@@ -8,14 +8,10 @@ using Microsoft.Extensions.Options;
 namespace Expertennetzwerk.Module.Hosting;
 
 /// <summary>Checks the module's wiring and says what to do when something is missing.</summary>
-public static class ExpertennetzwerkConfigurationCheck
+internal static class ExpertennetzwerkConfigurationCheck
 {
-    /// <summary>
-    /// Throws <see cref="InvalidOperationException"/> when storage, the customer directory, the model mapping, the
-    /// interceptors or a mail sender are missing, or <see cref="OptionsValidationException"/> for invalid options. Runs at host start;
-    /// call it yourself where no generic host runs.
-    /// </summary>
-    public static void ValidateExpertennetzwerk(this IServiceProvider services)
+    /// <summary>See <see cref="ExpertennetzwerkServiceProviderExtensions.ValidateExpertennetzwerk"/>.</summary>
+    public static void Validate(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
         _ = services.GetRequiredService<IOptions<ExpertennetzwerkOptions>>().Value;

@@ -15,35 +15,21 @@ namespace Expertennetzwerk.Module.Hosting;
 /// <summary>
 /// Prepares the module's database once per database, however many host instances start at the same moment.
 /// </summary>
-public static partial class ExpertennetzwerkDatabasePreparation
+internal static partial class ExpertennetzwerkDatabasePreparation
 {
     // pg_advisory_lock key: any constant no other code on the database uses ("ENW-PREP" in ASCII).
     private const long PostgresLockKey = 0x454E_572D_5052_4550;
 
     private static readonly TimeSpan FileLockPoll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>
-    /// Checks the module's wiring, then — holding a lock that every instance on the same database takes — applies the
-    /// storage context's migrations (or, for a context without migrations, creates its schema and the search index),
-    /// checks that none is left pending, and runs <paramref name="afterMigrations"/> (e.g. the host's seed) under the
-    /// same lock. Instances that start together wait for each other and find the work done; an instance killed half-way
-    /// leaves nothing that blocks the next start (migrations run in a transaction; the lock dies with its process).
-    /// The lock is a session-level advisory lock on PostgreSQL and an OS file lock on <c>&lt;database file&gt;.prepare.lock</c>
-    /// for a SQLite file; other providers rely on EF Core's own migration lock. In production prefer applying
-    /// migrations as a deployment step (<c>dotnet ef database update</c> or a migration bundle) before the instances
-    /// start: this call then finds nothing to apply.
-    /// </summary>
-    /// <param name="services">The host's root services (after <c>AddExpertennetzwerk(...)</c> chose the storage).</param>
-    /// <param name="afterMigrations">Work that must also happen once per database, such as seeding; it must be idempotent.</param>
-    /// <param name="cancellationToken">Cancels waiting for the lock and the work.</param>
-    /// <exception cref="InvalidOperationException">The wiring is incomplete, or migrations are still pending afterwards.</exception>
-    public static async Task PrepareExpertennetzwerkDatabaseAsync(
-        this IServiceProvider services,
-        Func<IServiceProvider, CancellationToken, Task>? afterMigrations = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>See <see cref="ExpertennetzwerkServiceProviderExtensions.PrepareExpertennetzwerkDatabaseAsync"/>.</summary>
+    public static async Task PrepareAsync(
+        IServiceProvider services,
+        Func<IServiceProvider, CancellationToken, Task>? afterMigrations,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.ValidateExpertennetzwerk();
+        ExpertennetzwerkConfigurationCheck.Validate(services);
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(typeof(ExpertennetzwerkDatabasePreparation).FullName!)
             ?? NullLogger.Instance;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Expertennetzwerk.Module.Hosting;
 
 /// <summary>
-/// Runs <see cref="ExpertennetzwerkConfigurationCheck.ValidateExpertennetzwerk"/> when the host starts, then checks that
+/// Runs <see cref="ExpertennetzwerkServiceProviderExtensions.ValidateExpertennetzwerk"/> when the host starts, then checks that
 /// every network's time zone is known (<see cref="CheckNetworkTimeZonesAsync"/>).
 /// </summary>
 internal sealed class ExpertennetzwerkStartupCheck(IServiceProvider services) : IHostedService

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Ports;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -85,6 +86,14 @@ internal sealed class HttpBenchHost : IAsyncDisposable
         app.MapGet("/plain/bytes", () => Results.Bytes(host._plainList, "application/json"));
         app.MapGet("/plain/json", () => Results.Json(host._plainListObject, PlainJsonContext.Default.PlainListResponse));
         app.MapPost("/plain/accept", () => Results.Bytes(host._plainAccept, "application/json"));
+
+        // The core's Accept behind a bare endpoint (no module pipeline, no claims: the actor from the route), to split
+        // the API's cost into transport plus request scope (this endpoint) and the module's edge (the API minus this).
+        app.MapPost("/plain/core-accept/{expertId:guid}/{orderId:guid}", async (Guid expertId, Guid orderId, ExpertOrderService orders) =>
+        {
+            var changed = await orders.AcceptAsync(Actor.Expert(BenchNetwork.NetworkId, expertId, BenchNetwork.UserId), orderId);
+            return changed.IsOk ? Results.Bytes(host._plainAccept, "application/json") : Results.Conflict();
+        });
         await app.StartAsync();
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

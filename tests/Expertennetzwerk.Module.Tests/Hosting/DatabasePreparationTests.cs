@@ -10,7 +10,7 @@ using Npgsql;
 namespace Expertennetzwerk.Module.Tests.Hosting;
 
 /// <summary>
-/// <see cref="ExpertennetzwerkDatabasePreparation.PrepareExpertennetzwerkDatabaseAsync"/> with several host instances
+/// <see cref="ExpertennetzwerkServiceProviderExtensions.PrepareExpertennetzwerkDatabaseAsync"/> with several host instances
 /// (service providers) on one database that does not exist yet: one at a time, each once, and the schema is there.
 /// The migrations path with real processes is tested with the sample host (MultiInstanceStartTests).
 /// </summary>

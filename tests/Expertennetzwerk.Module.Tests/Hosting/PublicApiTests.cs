@@ -9,12 +9,12 @@ public sealed class PublicApiTests
         typeof(ExpertOrderService).Assembly.GetExportedTypes().Where(t => !t.IsNested).ToList();
 
     [Fact]
-    public void The_core_has_at_most_170_public_top_level_types()
+    public void The_core_has_at_most_160_public_top_level_types()
     {
-        // 150 after the clean-up of the core's surface; since then host events, diagnostics, health-check options, the
-        // database preparation and the catalogue's detail and categories (each used by hosts or the web edge) added 11.
-        // A new public type raises this limit on purpose, in the same change, never by accident.
-        PublicTopLevelTypes.Count.Should().BeLessThanOrEqualTo(170,
+        // Issue 9's limit. 150 after the clean-up of the core's surface; since then host events, diagnostics, health-check
+        // options and the catalogue's detail and categories (each used by hosts or the web edge) added ten; the provider
+        // extensions (wiring check, database preparation) are one class. A new public type must make room for itself.
+        PublicTopLevelTypes.Count.Should().BeLessThanOrEqualTo(160,
             "a host needs about 160 types; these are public now:\n" + string.Join("\n", PublicTopLevelTypes.Select(t => t.FullName).Order(StringComparer.Ordinal)));
     }
 
