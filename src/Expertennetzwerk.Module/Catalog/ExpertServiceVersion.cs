@@ -94,7 +94,10 @@ public sealed class ExpertServiceVersion
     public string? RejectionReason { get; private set; }
 
     /// <summary>True when a broker of <paramref name="kind"/> may order it (advisors never take a revenue share, § 34d Abs. 2 GewO).</summary>
-    public bool IsOrderableBy(BrokerKind kind) => kind != BrokerKind.InsuranceAdvisor || RevenueShareCents == 0;
+    public bool IsOrderableBy(BrokerKind kind) => IsOrderableBy(kind, RevenueShareCents);
+
+    /// <summary>Whether a broker of <paramref name="kind"/> may order a version with this revenue share (an advisor takes none).</summary>
+    internal static bool IsOrderableBy(BrokerKind kind, long revenueShareCents) => kind != BrokerKind.InsuranceAdvisor || revenueShareCents == 0;
 
     /// <summary>The expert submits the version for review.</summary>
     public void Submit()

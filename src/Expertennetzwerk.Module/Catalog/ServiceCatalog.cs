@@ -46,25 +46,39 @@ public sealed class ServiceCatalog
                 .SingleOrDefaultAsync(p => p.Id == actor.PartyId && p.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false)
             : null;
 
+        // Only the entry's columns: the versions' form definitions, templates and data categories are not needed here.
+        var networkId = actor.NetworkId;
         var query =
             from service in db.Set<ExpertService>().AsNoTracking()
             join version in db.Set<ExpertServiceVersion>().AsNoTracking() on service.PublishedVersionId equals version.Id
-            where service.NetworkId == actor.NetworkId && version.Status == ServiceVersionStatus.Published
-            select new { service, version };
+            where service.NetworkId == networkId && version.Status == ServiceVersionStatus.Published
+            select new
+            {
+                service.Id,
+                VersionId = version.Id,
+                version.Title,
+                version.Description,
+                service.CategoryId,
+                service.ExpertPartyId,
+                version.RequiredPermission,
+                version.PriceCents,
+                version.RevenueShareCents,
+            };
         if (categoryId is { } category)
         {
-            query = query.Where(x => x.service.CategoryId == category);
+            query = query.Where(x => x.CategoryId == category);
         }
 
         var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
         return Result<IReadOnlyList<CatalogEntry>>.Ok(rows
-            .OrderBy(x => x.version.Title, StringComparer.CurrentCulture)
+            .OrderBy(x => x.Title, StringComparer.CurrentCulture)
             .Select(x =>
             {
-                var refusal = actor.PartyKind == PartyKind.Broker && WhyNotOrderable(broker, x.version) is { } why ? _refusals.Describe(why) : null;
+                var refusal = actor.PartyKind == PartyKind.Broker && WhyNotOrderable(broker, x.RequiredPermission, x.RevenueShareCents) is { } why
+                    ? _refusals.Describe(why)
+                    : null;
                 return new CatalogEntry(
-                    x.service.Id, x.version.Id, x.version.Title, x.version.Description, x.service.CategoryId, x.service.ExpertPartyId,
-                    x.version.RequiredPermission, x.version.PriceCents, x.version.RevenueShareCents,
+                    x.Id, x.VersionId, x.Title, x.Description, x.CategoryId, x.ExpertPartyId, x.RequiredPermission, x.PriceCents, x.RevenueShareCents,
                     actor.PartyKind == PartyKind.Broker && refusal is null, refusal);
             })
             .ToList());
@@ -125,7 +139,7 @@ public sealed class ServiceCatalog
             ? await db.Set<Party>().AsNoTracking().Include(p => p.Registrations)
                 .SingleOrDefaultAsync(p => p.Id == actor.PartyId && p.NetworkId == actor.NetworkId, cancellationToken).ConfigureAwait(false)
             : null;
-        var refusal = actor.PartyKind == PartyKind.Broker && WhyNotOrderable(broker, row.version) is { } why ? _refusals.Describe(why) : null;
+        var refusal = actor.PartyKind == PartyKind.Broker && WhyNotOrderable(broker, row.version.RequiredPermission, row.version.RevenueShareCents) is { } why ? _refusals.Describe(why) : null;
         var published = row.version;
         var entry = new CatalogEntry(
             row.service.Id, published.Id, published.Title, published.Description, row.service.CategoryId, row.service.ExpertPartyId,
@@ -136,18 +150,18 @@ public sealed class ServiceCatalog
             new CatalogExpert(row.service.ExpertPartyId, row.Name, row.Address));
     }
 
-    private static Refusal? WhyNotOrderable(Party? broker, ExpertServiceVersion version)
+    private static Refusal? WhyNotOrderable(Party? broker, TradePermission requiredPermission, long revenueShareCents)
     {
         if (broker is null || broker.Approval != ApprovalState.Approved)
         {
             return OrderRefusals.BrokerNotApproved;
         }
 
-        if (!broker.Holds(version.RequiredPermission))
+        if (!broker.Holds(requiredPermission))
         {
             return OrderRefusals.BrokerLacksPermission;
         }
 
-        return version.IsOrderableBy(broker.BrokerKind ?? BrokerKind.InsuranceBroker) ? null : OrderRefusals.AdvisorRevenueShare;
+        return ExpertServiceVersion.IsOrderableBy(broker.BrokerKind ?? BrokerKind.InsuranceBroker, revenueShareCents) ? null : OrderRefusals.AdvisorRevenueShare;
     }
 }

@@ -82,6 +82,7 @@ internal sealed class HttpBenchHost : IAsyncDisposable
         var app = builder.Build();
         app.UseAuthentication();
         app.MapExpertennetzwerkApi();
+        app.MapExpertennetzwerkPages(); // the web UI at /expertennetzwerk, for wrk's page figures (issue 11)
         var host = new HttpBenchHost(app);
         app.MapGet("/plain/bytes", () => Results.Bytes(host._plainList, "application/json"));
         app.MapGet("/plain/json", () => Results.Json(host._plainListObject, PlainJsonContext.Default.PlainListResponse));
@@ -116,9 +117,11 @@ internal sealed class HttpBenchHost : IAsyncDisposable
         await using var host = await StartAsync(db, connectionString, port);
         var body = await host.SendAsync(Request(HttpMethod.Get, ApiPrefix + "/orders?counts=false", BenchNetwork.BusiestBroker));
         host.SetPlainList(body);
+        var firstOrder = JsonDocument.Parse(body).RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
         Console.WriteLine($"// Serving {db}, {BenchSettings.LargestSize} orders at {host.Address} (list body {body.Length} bytes, plain {host.PlainListSizes()}).");
         Console.WriteLine($"// Header: {ActorHeader}: {HeaderFor(BenchNetwork.BusiestBroker)}");
         Console.WriteLine($"// Paths: {ApiPrefix}/orders?counts=false, {ApiPrefix}/orders, /plain/bytes, /plain/json. Stop with Ctrl+C or SIGTERM.");
+        Console.WriteLine($"// Web UI (the broker's pages): /expertennetzwerk/orders, /expertennetzwerk/orders/{firstOrder}; the same order in the API: {ApiPrefix}/orders/{firstOrder}");
         var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) =>
         {
