@@ -36,6 +36,18 @@ public sealed partial class PageHandlerTests
             .And.Contain("name=\"formData.versicherer\"").And.Contain("name=\"formData.monatsbeitrag\"").And.Contain("name=\"formData.versichertePersonen\"")
             .And.Contain(">Aktueller Tarif<span class=\"enw-required\"").And.Contain("höchstens 100 Zeichen").And.Contain("von 1 bis 10")
             .And.Contain("mindestens 0,01 €").And.Contain("Öztürk").And.Contain($"value=\"{PkvCustomer}\"");
+        // In English: the definition's English labels and the page's texts; a customer number from the URL comes back as text.
+        using (var english = new HttpRequestMessage(HttpMethod.Get, $"/expertennetzwerk/orders/new?serviceId={DemoIds.ServicePkvTarifwechsel}&customerRef=%3Cscript%3Ex%3C%2Fscript%3E"))
+        {
+            english.Headers.AcceptLanguage.Clear();
+            english.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
+            using var response = await broker.SendAsync(english);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            var raw = await response.Content.ReadAsStringAsync();
+            WebUtility.HtmlDecode(raw).Should().Contain("Order PKV-Tarifwechsel").And.Contain(">Insurer<").And.Contain(">Monthly premium<").And.Contain("from 1 to 10");
+            raw.Should().Contain("value=\"&lt;script&gt;x&lt;/script&gt;\"").And.NotContain("<script>x");
+        }
+
         var drafts = await DraftsOfAsync(host, PkvCustomer);
         var token = await TokenAsync(broker);
 
