@@ -29,6 +29,15 @@ public static class ExpertennetzwerkEndpointNames
     /// <summary>The order's page (route value <c>orderId</c>), mapped by <c>MapExpertennetzwerkPages()</c>.</summary>
     public const string OrderPage = "Expertennetzwerk.OrderPage";
 
+    /// <summary>
+    /// The new-order page (query <c>serviceId</c>, optional <c>customerRef</c>): the service's order form; posting it
+    /// creates the draft. A host CRM links here from a customer ("neue Experten-Dienstleistung").
+    /// </summary>
+    public const string NewOrderPage = "Expertennetzwerk.NewOrderPage";
+
+    /// <summary>The order description preview ("Auftragsbeschreibung anzeigen", route value <c>orderId</c>).</summary>
+    public const string OrderDescriptionPage = "Expertennetzwerk.OrderDescriptionPage";
+
     /// <summary>The page where the broker rates a completed order (route value <c>orderId</c>).</summary>
     public const string RatingPage = "Expertennetzwerk.RatingPage";
 

@@ -27,6 +27,8 @@ internal sealed class ExpertennetzwerkPageRoutes
         ["/Catalog/Service"] = ("catalog/{serviceId:guid}", ExpertennetzwerkEndpointNames.ServicePage),
         ["/Orders/Index"] = ("orders", ExpertennetzwerkEndpointNames.OrderListPage),
         ["/Orders/Order"] = ("orders/{orderId:guid}", ExpertennetzwerkEndpointNames.OrderPage),
+        ["/Orders/New"] = ("orders/new", ExpertennetzwerkEndpointNames.NewOrderPage),
+        ["/Orders/Description"] = ("orders/{orderId:guid}/description", ExpertennetzwerkEndpointNames.OrderDescriptionPage),
     };
 
     /// <summary>Where the pages live; set by <c>MapExpertennetzwerkPages</c> before the routes are built.</summary>

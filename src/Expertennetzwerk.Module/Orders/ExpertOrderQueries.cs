@@ -1,4 +1,5 @@
 using System.Text;
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
 using Expertennetzwerk.Module.Diagnostics;
@@ -174,6 +175,12 @@ public sealed class ExpertOrderQueries
                 d.Attachments.Select(a => new OrderAttachmentInfo(a.Id, a.DocumentId, a.FileName, a.ContentType, a.Length)).ToList())).ToList();
         }
 
+        var formDefinition = includePersonalData
+            ? await db.Set<ExpertServiceVersion>().AsNoTracking()
+                .Where(v => v.Id == order.ServiceVersionId)
+                .Select(v => v.FormDefinitionJson)
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
         var permitted = await PermittedActionsAsync(db, order, actor, role, cancellationToken).ConfigureAwait(false);
         return new OrderDetail
         {
@@ -199,6 +206,7 @@ public sealed class ExpertOrderQueries
             CustomerDisplayName = includePersonalData ? order.CustomerDisplayName : null,
             CustomerSnapshotJson = includePersonalData ? order.CustomerSnapshotJson : null,
             FormDataJson = includePersonalData ? order.FormDataJson : null,
+            FormDefinitionJson = formDefinition,
             History = history,
             Documentation = documentation,
             PermittedActions = permitted,

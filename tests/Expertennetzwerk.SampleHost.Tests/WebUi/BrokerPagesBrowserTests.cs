@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Expertennetzwerk.SampleHost.Tests.WebUi;
 
 /// <summary>The broker's pages in a real browser (headless chromium) against the running sample host.</summary>
-public sealed class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUiHost>
+public sealed partial class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUiHost>
 {
     [SkippableFact]
     public async Task A_broker_signs_in_and_walks_start_page_catalogue_order_list_and_an_order()
@@ -117,7 +117,7 @@ public sealed class BrokerPagesBrowserTests(WebUiHost web) : IClassFixture<WebUi
 
         await page.GotoAsync($"/expertennetzwerk/orders/{orderId}");
         (await page.Locator("[data-testid=customer]").InnerTextAsync()).Should().Be(WebUiHost.HostileName);
-        (await page.Locator(".enw-facts dd", new() { HasText = "alert('form')" }).InnerTextAsync()).Should().Be("<script>alert('form')</script>");
+        (await page.Locator("#enw-f-versicherer").InputValueAsync()).Should().Be("<script>alert('form')</script>", "the draft's form shows the value as typed");
 
         await page.GotoAsync("/expertennetzwerk/orders?q=B%C3%B6se");
         (await page.Locator(".enw-table tbody td:nth-child(2)").First.InnerTextAsync()).Should().Be(WebUiHost.HostileName);

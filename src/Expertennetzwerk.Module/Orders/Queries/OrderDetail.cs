@@ -72,6 +72,12 @@ public sealed record OrderDetail
     /// <summary>The form data (JSON), when personal data are included.</summary>
     public string? FormDataJson { get; init; }
 
+    /// <summary>
+    /// The order form of the order's service version (JSON, as <c>FormDefinition.TryParse</c> reads it), the one its form
+    /// data follow (a later version of the service does not change it), when personal data are included.
+    /// </summary>
+    public string? FormDefinitionJson { get; init; }
+
     /// <summary>The history, oldest first.</summary>
     public required IReadOnlyList<OrderHistoryItem> History { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Expertennetzwerk.Module.AspNetCore.Pages;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
@@ -6,6 +5,7 @@ using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Messaging.Queries;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
+using Expertennetzwerk.Module.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -33,7 +33,17 @@ internal sealed class OrderModel(
     [BindProperty(Name = "message")]
     public string? Message { get; set; }
 
+    /// <summary>The order data as people read them: each field's label and formatted value, in form order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FormData { get; private set; } = [];
+
+    /// <summary>The draft's order form with its saved (or just typed) values, while the broker may still save it.</summary>
+    public OrderFormView? DraftForm { get; private set; }
+
+    /// <summary>"Auftragsbeschreibung anzeigen" for the readers the core shows it (broker, assigned expert).</summary>
+    public bool ShowDescriptionLink => Order.IncludesPersonalData && Actor.PartyKind is PartyKind.Broker or PartyKind.Expert;
+
+    /// <summary>The values the broker typed into the draft's form, kept when the core refuses them.</summary>
+    private Dictionary<string, IReadOnlyList<string>>? _typed;
 
     /// <summary>The outcome of an action to show above the page (a refusal's text, or "changed meanwhile").</summary>
     public string? Problem { get; private set; }
@@ -89,6 +99,27 @@ internal sealed class OrderModel(
     public Task<IActionResult> OnPostDisputeAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
         RunAsync(orderId, "disputeReason", async () => await orders.OpenDisputeAsync(Actor, orderId, DisputeReason ?? string.Empty, version, cancellationToken), cancellationToken);
 
+    /// <summary>"Auftragsdaten speichern": the draft's form data with the version the broker saw.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(Guid orderId, long version, CancellationToken cancellationToken)
+    {
+        if (ResolveActor(PartyKind.Broker) is { } answer)
+        {
+            return answer;
+        }
+
+        // The form of the order's own service version says how each typed value goes to the core.
+        var detail = await queries.GetOrderAsync(Actor, orderId, cancellationToken: cancellationToken);
+        if (!detail.IsOk)
+        {
+            return Failure(detail);
+        }
+
+        var form = OrderFormFields.Definition(detail.Value.FormDefinitionJson);
+        _typed = OrderFormFields.Read(form, Request.Form);
+        var formDataJson = OrderFormFields.ToJson(form, _typed, Culture);
+        return await RunAsync(orderId, null, async () => await orders.SaveDraftAsync(Actor, orderId, formDataJson, version, cancellationToken), cancellationToken);
+    }
+
     /// <summary>Sends a message in the order's thread (broker or expert).</summary>
     public Task<IActionResult> OnPostMessageAsync(Guid orderId, CancellationToken cancellationToken) =>
         RunAsync(orderId, "message", async () => await messaging.SendAsync(Actor, orderId, Message ?? string.Empty, cancellationToken: cancellationToken), cancellationToken,
@@ -113,6 +144,7 @@ internal sealed class OrderModel(
         }
 
         var status = StatusCodes.Status409Conflict;
+        var formErrors = new List<FieldError>();
         switch (result.Status)
         {
             case ResultStatus.NotFound:
@@ -123,7 +155,8 @@ internal sealed class OrderModel(
                 break;
             case ResultStatus.ValidationFailed:
                 status = StatusCodes.Status400BadRequest;
-                foreach (var error in result.FieldErrors)
+                formErrors.AddRange(result.FieldErrors.Where(e => e.Field.StartsWith("formData", StringComparison.Ordinal)));
+                foreach (var error in result.FieldErrors.Except(formErrors))
                 {
                     ModelState.AddModelError(error.Field is "reason" or "text" && textField is not null ? textField : error.Field, Text(error.Text));
                 }
@@ -135,6 +168,11 @@ internal sealed class OrderModel(
         }
 
         var page = await ShowAsync(orderId, cancellationToken);
+        if (formErrors.Count > 0 && OrderFormFields.AddErrors(ModelState, DraftForm?.Form, formErrors, texts) is { Count: > 0 } elsewhere)
+        {
+            Problem = string.Join(" ", elsewhere);
+        }
+
         HttpContext.Response.StatusCode = status;
         return page;
     }
@@ -150,7 +188,12 @@ internal sealed class OrderModel(
         Order = detail.Value;
         var service = await catalog.GetAsync(Actor, Order.ServiceId, cancellationToken);
         ServiceTitle = service.IsOk ? service.Value.Entry.Title : null;
-        FormData = Flatten(Order.FormDataJson);
+        var form = OrderFormFields.Definition(Order.FormDefinitionJson);
+        FormData = TemplateFormatter.FormFields(form, Order.FormDataJson, Culture.TwoLetterISOLanguageName)
+            .Select(f => new KeyValuePair<string, string>(f.Label, f.Value)).ToList();
+        DraftForm = Order.IncludesPersonalData && May(OrderTrigger.SaveDraft)
+            ? new OrderFormView(form, _typed ?? OrderFormFields.FromJson(form, Order.FormDataJson, Culture))
+            : null;
 
         // The thread exists from Placed on; before, the core refuses it and the page shows none.
         var thread = await messages.ListThreadAsync(Actor, orderId, new ThreadQuery { PageSize = 50 }, cancellationToken);
@@ -162,31 +205,5 @@ internal sealed class OrderModel(
             await messaging.MarkReadAsync(Actor, orderId, Thread[^1].Id, cancellationToken);
         }
         return Page();
-    }
-
-    private static List<KeyValuePair<string, string>> Flatten(string? json)
-    {
-        var fields = new List<KeyValuePair<string, string>>();
-        if (string.IsNullOrEmpty(json))
-        {
-            return fields;
-        }
-
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString() ?? string.Empty,
-                    JsonValueKind.Array => string.Join(", ", property.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
-                    _ => property.Value.GetRawText(),
-                };
-                fields.Add(new(property.Name, value));
-            }
-        }
-
-        return fields;
     }
 }
