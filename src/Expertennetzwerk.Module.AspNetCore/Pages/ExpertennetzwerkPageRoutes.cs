@@ -29,14 +29,27 @@ internal sealed class ExpertennetzwerkPageRoutes
         ["/Orders/Order"] = ("orders/{orderId:guid}", ExpertennetzwerkEndpointNames.OrderPage),
     };
 
+    // The data subject's pages live under their own prefix (MapExpertennetzwerkConsentPages), where the mailed links lead.
+    private static readonly Dictionary<string, (string Template, string Name)> ConsentRoutes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [ConsentPages.DecidePage] = ("{token}", ExpertennetzwerkEndpointNames.ConsentPage),
+        [ConsentPages.WithdrawPage] = ("withdraw/{token}", ExpertennetzwerkEndpointNames.ConsentWithdrawalPage),
+    };
+
+    private int _mapped;
+
     /// <summary>Where the pages live; set by <c>MapExpertennetzwerkPages</c> before the routes are built.</summary>
     public string Prefix { get; set; } = DefaultPrefix;
+
+    /// <summary>Where the consent and withdrawal pages live; set by <c>MapExpertennetzwerkConsentPages</c>.</summary>
+    public string ConsentPrefix { get; set; } = ConsentPages.DefaultPrefix;
 
     /// <summary>Gives each page of the area its path under <see cref="Prefix"/> (read when the routes are built, after mapping).</summary>
     public void Apply(PageRouteModel model)
     {
-        var prefix = Prefix.Trim('/');
-        if (Routes.TryGetValue(model.ViewEnginePath, out var route))
+        var consent = ConsentRoutes.TryGetValue(model.ViewEnginePath, out var route);
+        var prefix = (consent ? ConsentPrefix : Prefix).Trim('/');
+        if (consent || Routes.TryGetValue(model.ViewEnginePath, out route))
         {
             var selector = model.Selectors[0];
             model.Selectors.Clear();
@@ -57,6 +70,29 @@ internal sealed class ExpertennetzwerkPageRoutes
     }
 
     private static string Join(string prefix, string rest) => rest.Length == 0 ? prefix : prefix.Length == 0 ? rest : prefix + "/" + rest;
+
+    /// <summary>
+    /// Maps the host's and the module's Razor Pages once, whichever of <c>MapExpertennetzwerkPages</c> and
+    /// <c>MapExpertennetzwerkConsentPages</c> comes first (both answer the same builder): the module's pages run in their
+    /// language, the consent pages with their own headers and without the token in what MVC logs.
+    /// </summary>
+    public PageActionEndpointConventionBuilder MapPages(IEndpointRouteBuilder endpoints)
+    {
+        var pages = endpoints.MapRazorPages();
+        if (Interlocked.Exchange(ref _mapped, 1) == 0)
+        {
+            ((IEndpointConventionBuilder)pages).Add(endpoint =>
+            {
+                if (IsModulePage(endpoint) && endpoint.RequestDelegate is { } inner)
+                {
+                    RequestDelegate run = ConsentPages.IsConsentPage(endpoint) ? http => ConsentPages.InvokeAsync(http, inner) : inner;
+                    endpoint.RequestDelegate = http => InvokeAsync(http, run);
+                }
+            });
+        }
+
+        return pages;
+    }
 
     /// <summary>True for the endpoints of the module's area (the host's own pages are left alone).</summary>
     public static bool IsModulePage(EndpointBuilder endpoint) =>
