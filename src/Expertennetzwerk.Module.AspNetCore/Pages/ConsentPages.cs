@@ -3,6 +3,7 @@ using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Consent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Expertennetzwerk.Module.AspNetCore.Pages;
@@ -19,6 +20,7 @@ internal static class ConsentPages
     public const string WithdrawPage = "/Consent/Withdraw";
 
     private const string TokenKey = "Expertennetzwerk.ConsentToken";
+    private const string CultureKey = "Expertennetzwerk.ConsentCulture";
     private const string TokenRouteValue = "token";
 
     public static bool IsConsentPage(EndpointBuilder endpoint) =>
@@ -27,6 +29,21 @@ internal static class ConsentPages
 
     /// <summary>The token of the link the page was opened with.</summary>
     public static string? Token(HttpContext http) => http.Items.TryGetValue(TokenKey, out var token) ? token as string : null;
+
+    /// <summary>
+    /// The declaration's page speaks the data subject's language, the one the declaration was asked in — unless the link
+    /// carries <c>?culture=de</c> or <c>?culture=en</c>. Applied to the rendering by <see cref="ConsentPageCultureAttribute"/>
+    /// (a handler's own culture change would not outlive it). Pages without a declaration keep the request's language.
+    /// </summary>
+    public static void SpeakLanguageOf(HttpContext http, string declarationCulture)
+    {
+        var asked = http.Request.Query["culture"].ToString();
+        var language = asked.StartsWith("en", StringComparison.OrdinalIgnoreCase) || asked.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? asked : declarationCulture;
+        http.Items[CultureKey] = CultureInfo.GetCultureInfo(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en-GB" : "de-DE");
+    }
+
+    /// <summary>The culture <see cref="SpeakLanguageOf"/> chose, if any.</summary>
+    public static CultureInfo? ChosenCulture(HttpContext http) => http.Items.TryGetValue(CultureKey, out var culture) ? culture as CultureInfo : null;
 
     /// <summary>The one neutral text for any link that does not work, as the host's RefusalDescriber gave it when the service answered it.</summary>
     public static string InvalidLinkText(Result failure)
@@ -59,5 +76,24 @@ internal static class ConsentPages
             http.Response.Clear();
             http.Response.StatusCode = ex.StatusCode;
         }
+    }
+}
+
+/// <summary>Renders a consent page in the language <see cref="ConsentPages.SpeakLanguageOf"/> chose (set before the result runs).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ConsentPageCultureAttribute : Attribute, IAlwaysRunResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        if (ConsentPages.ChosenCulture(context.HttpContext) is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            context.HttpContext.Response.Headers.ContentLanguage = culture.TwoLetterISOLanguageName;
+        }
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
     }
 }

@@ -117,8 +117,8 @@ public sealed partial class OrderPagePartsHandlerTests
         html.Should().Contain("auf Papier");
         var consents = await ConsentsAsync(host, orderId);
         var paper = consents.Single(c => c.Channel == ConsentChannel.Paper);
-        var scanPath = $"{orderPage}?handler=File&fileId={paper.Id:D}";
-        html.Should().Contain(scanPath);
+        var scanPath = FileLink(html, $"fileId={paper.Id:D}");
+        scanPath.Should().StartWith(orderPage + "?", "the scan is downloaded through the order page's file handler");
         using (var scan = await broker.GetAsync(new Uri(scanPath, UriKind.Relative)))
         {
             scan.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -183,7 +183,7 @@ public sealed partial class OrderPagePartsHandlerTests
         }
 
         var html = await broker.GetStringAsync(new Uri(orderPage, UriKind.Relative));
-        var link = WebUtility.HtmlDecode(Regex.Match(html, "href=\"(?<href>[^\"]+handler=File[^\"]+)\" download>police.pdf<").Groups["href"].Value);
+        var link = WebUtility.HtmlDecode(Regex.Match(html, "<a[^>]*href=\"(?<href>[^\"]+handler=File[^\"]*)\"[^>]*>police.pdf<").Groups["href"].Value);
         link.Should().NotBeEmpty("the attachment is listed with its download");
         using (var file = await broker.GetAsync(new Uri(link, UriKind.Relative)))
         {
@@ -237,6 +237,11 @@ public sealed partial class OrderPagePartsHandlerTests
 
     private static List<string> Statuses(string html) =>
         StatusText().Matches(html).Select(m => m.Groups["status"].Value).ToList();
+
+    /// <summary>The href of the download link whose query has <paramref name="part"/> (from decoded HTML).</summary>
+    private static string FileLink(string html, string part) =>
+        Regex.Matches(html, "href=\"(?<href>[^\"]*)\"").Select(m => m.Groups["href"].Value)
+            .FirstOrDefault(h => h.Contains("handler=File", StringComparison.Ordinal) && h.Contains(part, StringComparison.Ordinal)) ?? string.Empty;
 
     private static string Version(string html) => VersionField().Match(html).Groups["v"].Value;
 

@@ -4,7 +4,6 @@ using Expertennetzwerk.Module.Consent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Expertennetzwerk.Module.AspNetCore.WebUi.Consent;
 
@@ -13,7 +12,8 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Consent;
 /// it (GET) never uses the link up — mail scanners fetch links; only the decision (POST, antiforgery-checked) does, once.
 /// Every invalid, expired or used link gets the same neutral page (404).
 /// </summary>
-internal sealed class ConsentDecideModel(ConsentService consents, IStringLocalizer<PageTexts> texts) : PageModel
+[ConsentPageCulture]
+internal sealed class ConsentDecideModel(ConsentService consents) : PageModel
 {
     private const string Agree = "agree";
     private const string Decline = "decline";
@@ -27,8 +27,8 @@ internal sealed class ConsentDecideModel(ConsentService consents, IStringLocaliz
     /// <summary>The neutral text for a link that does not work (any reason).</summary>
     public string? Invalid { get; private set; }
 
-    /// <summary>Shown when the form came without a decision.</summary>
-    public string? ChooseError { get; private set; }
+    /// <summary>True when the form came without a decision (the page asks for one).</summary>
+    public bool ChooseDecision { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +39,7 @@ internal sealed class ConsentDecideModel(ConsentService consents, IStringLocaliz
         }
 
         Declaration = page.Value;
+        ConsentPages.SpeakLanguageOf(HttpContext, page.Value.Culture);
         return Page();
     }
 
@@ -53,7 +54,8 @@ internal sealed class ConsentDecideModel(ConsentService consents, IStringLocaliz
             }
 
             Declaration = open.Value;
-            ChooseError = texts["ConsentChooseDecision"];
+            ConsentPages.SpeakLanguageOf(HttpContext, open.Value.Culture);
+            ChooseDecision = true;
             var again = Page();
             again.StatusCode = StatusCodes.Status400BadRequest;
             return again;
@@ -66,6 +68,7 @@ internal sealed class ConsentDecideModel(ConsentService consents, IStringLocaliz
         }
 
         Decided = decided.Value;
+        ConsentPages.SpeakLanguageOf(HttpContext, decided.Value.Culture);
         return Page();
     }
 
