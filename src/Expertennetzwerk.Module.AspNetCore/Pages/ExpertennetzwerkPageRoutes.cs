@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
 
 namespace Expertennetzwerk.Module.AspNetCore.Pages;
 
@@ -15,7 +17,7 @@ namespace Expertennetzwerk.Module.AspNetCore.Pages;
 /// the same path in the area (e.g. <c>Areas/Expertennetzwerk/Pages/Orders/Index.cshtml</c>) replaces the module's and
 /// gets the same route.
 /// </summary>
-internal sealed class ExpertennetzwerkPageRoutes
+internal sealed class ExpertennetzwerkPageRoutes : IActionDescriptorChangeProvider
 {
     public const string Area = "Expertennetzwerk";
     public const string DefaultPrefix = "/expertennetzwerk";
@@ -39,10 +41,40 @@ internal sealed class ExpertennetzwerkPageRoutes
     private int _mapped;
 
     /// <summary>Where the pages live; set by <c>MapExpertennetzwerkPages</c> before the routes are built.</summary>
-    public string Prefix { get; set; } = DefaultPrefix;
+    public string Prefix
+    {
+        get => _prefix;
+        set => Change(ref _prefix, value);
+    }
 
     /// <summary>Where the consent and withdrawal pages live; set by <c>MapExpertennetzwerkConsentPages</c>.</summary>
-    public string ConsentPrefix { get; set; } = ConsentPages.DefaultPrefix;
+    public string ConsentPrefix
+    {
+        get => _consentPrefix;
+        set => Change(ref _consentPrefix, value);
+    }
+
+    private string _prefix = DefaultPrefix;
+    private string _consentPrefix = ConsentPages.DefaultPrefix;
+    private CancellationTokenSource _changed = new();
+
+    /// <summary>
+    /// Fires when a prefix changes, so MVC builds the pages' routes again: the first <c>MapRazorPages()</c> builds them at
+    /// once, and the host maps the consent pages and the other pages in either order.
+    /// </summary>
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
+
+    private void Change(ref string field, string value)
+    {
+        if (string.Equals(field, value, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        field = value;
+        // Not disposed: a listener may still hold the old token.
+        Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
+    }
 
     /// <summary>Gives each page of the area its path under <see cref="Prefix"/> (read when the routes are built, after mapping).</summary>
     public void Apply(PageRouteModel model)
