@@ -4,6 +4,7 @@ using Expertennetzwerk.Module.AspNetCore.Pages;
 using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.Module.Ports;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,7 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         // The web UI (MapExpertennetzwerkPages): Razor Pages, their paths under the mapped prefix, their texts.
         var pageRoutes = new ExpertennetzwerkPageRoutes();
         builder.Services.TryAddSingleton(pageRoutes);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDescriptorChangeProvider>(pageRoutes)); // routes rebuilt when a prefix is mapped
         builder.Services.AddRazorPages(razor =>
             {
                 razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply);

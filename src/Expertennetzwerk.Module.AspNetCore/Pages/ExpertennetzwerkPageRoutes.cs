@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
 
 namespace Expertennetzwerk.Module.AspNetCore.Pages;
 
@@ -15,7 +17,7 @@ namespace Expertennetzwerk.Module.AspNetCore.Pages;
 /// the same path in the area (e.g. <c>Areas/Expertennetzwerk/Pages/Orders/Index.cshtml</c>) replaces the module's and
 /// gets the same route.
 /// </summary>
-internal sealed class ExpertennetzwerkPageRoutes
+internal sealed class ExpertennetzwerkPageRoutes : IActionDescriptorChangeProvider
 {
     public const string Area = "Expertennetzwerk";
     public const string DefaultPrefix = "/expertennetzwerk";
@@ -31,14 +33,57 @@ internal sealed class ExpertennetzwerkPageRoutes
         ["/Orders/Description"] = ("orders/{orderId:guid}/description", ExpertennetzwerkEndpointNames.OrderDescriptionPage),
     };
 
+    // The data subject's pages live under their own prefix (MapExpertennetzwerkConsentPages), where the mailed links lead.
+    private static readonly Dictionary<string, (string Template, string Name)> ConsentRoutes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [ConsentPages.DecidePage] = ("{token}", ExpertennetzwerkEndpointNames.ConsentPage),
+        [ConsentPages.WithdrawPage] = ("withdraw/{token}", ExpertennetzwerkEndpointNames.ConsentWithdrawalPage),
+    };
+
+    private int _mapped;
+
     /// <summary>Where the pages live; set by <c>MapExpertennetzwerkPages</c> before the routes are built.</summary>
-    public string Prefix { get; set; } = DefaultPrefix;
+    public string Prefix
+    {
+        get => _prefix;
+        set => Change(ref _prefix, value);
+    }
+
+    /// <summary>Where the consent and withdrawal pages live; set by <c>MapExpertennetzwerkConsentPages</c>.</summary>
+    public string ConsentPrefix
+    {
+        get => _consentPrefix;
+        set => Change(ref _consentPrefix, value);
+    }
+
+    private string _prefix = DefaultPrefix;
+    private string _consentPrefix = ConsentPages.DefaultPrefix;
+    private CancellationTokenSource _changed = new();
+
+    /// <summary>
+    /// Fires when a prefix changes, so MVC builds the pages' routes again: the first <c>MapRazorPages()</c> builds them at
+    /// once, and the host maps the consent pages and the other pages in either order.
+    /// </summary>
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(_changed.Token);
+
+    private void Change(ref string field, string value)
+    {
+        if (string.Equals(field, value, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        field = value;
+        // Not disposed: a listener may still hold the old token.
+        Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Cancel();
+    }
 
     /// <summary>Gives each page of the area its path under <see cref="Prefix"/> (read when the routes are built, after mapping).</summary>
     public void Apply(PageRouteModel model)
     {
-        var prefix = Prefix.Trim('/');
-        if (Routes.TryGetValue(model.ViewEnginePath, out var route))
+        var consent = ConsentRoutes.TryGetValue(model.ViewEnginePath, out var route);
+        var prefix = (consent ? ConsentPrefix : Prefix).Trim('/');
+        if (consent || Routes.TryGetValue(model.ViewEnginePath, out route))
         {
             var selector = model.Selectors[0];
             model.Selectors.Clear();
@@ -59,6 +104,29 @@ internal sealed class ExpertennetzwerkPageRoutes
     }
 
     private static string Join(string prefix, string rest) => rest.Length == 0 ? prefix : prefix.Length == 0 ? rest : prefix + "/" + rest;
+
+    /// <summary>
+    /// Maps the host's and the module's Razor Pages once, whichever of <c>MapExpertennetzwerkPages</c> and
+    /// <c>MapExpertennetzwerkConsentPages</c> comes first (both answer the same builder): the module's pages run in their
+    /// language, the consent pages with their own headers and without the token in what MVC logs.
+    /// </summary>
+    public PageActionEndpointConventionBuilder MapPages(IEndpointRouteBuilder endpoints)
+    {
+        var pages = endpoints.MapRazorPages();
+        if (Interlocked.Exchange(ref _mapped, 1) == 0)
+        {
+            ((IEndpointConventionBuilder)pages).Add(endpoint =>
+            {
+                if (IsModulePage(endpoint) && endpoint.RequestDelegate is { } inner)
+                {
+                    RequestDelegate run = ConsentPages.IsConsentPage(endpoint) ? http => ConsentPages.InvokeAsync(http, inner) : inner;
+                    endpoint.RequestDelegate = http => InvokeAsync(http, run);
+                }
+            });
+        }
+
+        return pages;
+    }
 
     /// <summary>True for the endpoints of the module's area (the host's own pages are left alone).</summary>
     public static bool IsModulePage(EndpointBuilder endpoint) =>

@@ -27,14 +27,6 @@ public static class ExpertennetzwerkPagesEndpoints
         var routes = endpoints.ServiceProvider.GetService<ExpertennetzwerkPageRoutes>()
             ?? throw new InvalidOperationException("Expertennetzwerk: call services.AddExpertennetzwerk(…).AddAspNetCore() before MapExpertennetzwerkPages().");
         routes.Prefix = prefix;
-        var pages = endpoints.MapRazorPages();
-        ((IEndpointConventionBuilder)pages).Add(endpoint =>
-        {
-            if (ExpertennetzwerkPageRoutes.IsModulePage(endpoint) && endpoint.RequestDelegate is { } inner)
-            {
-                endpoint.RequestDelegate = http => ExpertennetzwerkPageRoutes.InvokeAsync(http, inner);
-            }
-        });
-        return pages;
+        return routes.MapPages(endpoints);
     }
 }

@@ -33,12 +33,20 @@ internal static class ApiForms
         }
     }
 
-    /// <summary>The files of <paramref name="field"/> as uploads (content read into memory, bounded by the endpoint's limit).</summary>
-    public static async Task<IReadOnlyList<DocumentUpload>> UploadsAsync(IFormCollection form, string field, CancellationToken cancellationToken)
+    /// <summary>
+    /// The files of <paramref name="field"/> as uploads (content read into memory, bounded by the endpoint's limit).
+    /// <paramref name="skipEmpty"/> leaves out the empty, nameless part a browser sends for a file field left empty (the web UI's forms).
+    /// </summary>
+    public static async Task<IReadOnlyList<DocumentUpload>> UploadsAsync(IFormCollection form, string field, CancellationToken cancellationToken, bool skipEmpty = false)
     {
         var uploads = new List<DocumentUpload>();
         foreach (var file in form.Files.GetFiles(field))
         {
+            if (skipEmpty && file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+            {
+                continue;
+            }
+
             using var content = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
             await using (var stream = file.OpenReadStream())
             {

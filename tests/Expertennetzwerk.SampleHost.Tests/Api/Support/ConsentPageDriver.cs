@@ -40,9 +40,9 @@ public static partial class ConsentPageDriver
         }));
         var answer = await decided.Content.ReadAsStringAsync();
         decided.StatusCode.Should().Be(HttpStatusCode.OK, answer);
-        return answer;
+        return WebUtility.HtmlDecode(answer); // the page encodes umlauts as character references
     }
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
+    [GeneratedRegex("<input name=\"(?<name>__RequestVerificationToken)\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -1,8 +1,6 @@
 using Expertennetzwerk.Module.AspNetCore.Pages;
 using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
-using Expertennetzwerk.Module.Messaging;
-using Expertennetzwerk.Module.Messaging.Queries;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
 using Expertennetzwerk.Module.Templates;
@@ -16,22 +14,13 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Orders;
 /// An order as the reader may see it: data, state, history, documentation with downloads, the message thread, and the
 /// actions the core permits now ("verbindlich weiterleiten" only when placing is permitted).
 /// </summary>
-internal sealed class OrderModel(
-    ExpertOrderQueries queries, ExpertOrderService orders, DigitalMessageQueries messages, DigitalMessageService messaging, ServiceCatalog catalog, IStringLocalizer<PageTexts> texts)
+internal sealed partial class OrderModel(
+    ExpertOrderQueries queries, ExpertOrderService orders, ServiceCatalog catalog, IStringLocalizer<PageTexts> texts)
     : ModulePageModel
 {
     public OrderDetail Order { get; private set; } = null!;
 
     public string? ServiceTitle { get; private set; }
-
-    public IReadOnlyList<DigitalMessageItem> Thread { get; private set; } = [];
-
-    /// <summary>True when the order's thread is open to the reader (from Placed on), so a message can be sent.</summary>
-    public bool ThreadOpen { get; private set; }
-
-    /// <summary>The message typed, kept when the core refuses it.</summary>
-    [BindProperty(Name = "message")]
-    public string? Message { get; set; }
 
     /// <summary>The order data as people read them: each field's label and formatted value, in form order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FormData { get; private set; } = [];
@@ -120,11 +109,6 @@ internal sealed class OrderModel(
         return await RunAsync(orderId, null, async () => await orders.SaveDraftAsync(Actor, orderId, formDataJson, version, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Sends a message in the order's thread (broker or expert).</summary>
-    public Task<IActionResult> OnPostMessageAsync(Guid orderId, CancellationToken cancellationToken) =>
-        RunAsync(orderId, "message", async () => await messaging.SendAsync(Actor, orderId, Message ?? string.Empty, cancellationToken: cancellationToken), cancellationToken,
-            PartyKind.Broker, PartyKind.Expert);
-
     /// <summary>
     /// Runs a command of the page: success → back to the order (post/redirect/get); the reason field's errors next to the
     /// field with the text kept (400); a refusal or a lost race above the page (409), nothing typed lost.
@@ -158,7 +142,7 @@ internal sealed class OrderModel(
                 formErrors.AddRange(result.FieldErrors.Where(e => e.Field.StartsWith("formData", StringComparison.Ordinal)));
                 foreach (var error in result.FieldErrors.Except(formErrors))
                 {
-                    ModelState.AddModelError(error.Field is "reason" or "text" && textField is not null ? textField : error.Field, Text(error.Text));
+                    ModelState.AddModelError(_fieldKey?.Invoke(error.Field) ?? (error.Field is "reason" or "text" && textField is not null ? textField : error.Field), Text(error.Text));
                 }
 
                 break;
@@ -195,15 +179,8 @@ internal sealed class OrderModel(
             ? new OrderFormView(form, _typed ?? OrderFormFields.FromJson(form, Order.FormDataJson, Culture))
             : null;
 
-        // The thread exists from Placed on; before, the core refuses it and the page shows none.
-        var thread = await messages.ListThreadAsync(Actor, orderId, new ThreadQuery { PageSize = 50 }, cancellationToken);
-        ThreadOpen = thread.IsOk && Actor.PartyKind is PartyKind.Broker or PartyKind.Expert;
-        Thread = thread.IsOk ? thread.Value.Items.OrderBy(m => m.Sequence).ToList() : [];
-        if (Thread.Any(m => m.IsUnread) && HttpMethods.IsGet(Request.Method))
-        {
-            // Shown once as unread (highlighted), then read: the start page's count goes down.
-            await messaging.MarkReadAsync(Actor, orderId, Thread[^1].Id, cancellationToken);
-        }
+        await LoadThreadAsync(orderId, cancellationToken);
+        await LoadConsentsAsync(catalog, cancellationToken);
         return Page();
     }
 }
