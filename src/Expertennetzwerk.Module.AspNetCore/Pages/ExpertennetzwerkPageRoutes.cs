@@ -27,6 +27,7 @@ internal sealed class ExpertennetzwerkPageRoutes
         ["/Catalog/Service"] = ("catalog/{serviceId:guid}", ExpertennetzwerkEndpointNames.ServicePage),
         ["/Orders/Index"] = ("orders", ExpertennetzwerkEndpointNames.OrderListPage),
         ["/Orders/Order"] = ("orders/{orderId:guid}", ExpertennetzwerkEndpointNames.OrderPage),
+        ["/ActingParty"] = ("acting-party", "Expertennetzwerk.ActingParty"),
     };
 
     /// <summary>Where the pages live; set by <c>MapExpertennetzwerkPages</c> before the routes are built.</summary>
