@@ -4,6 +4,7 @@ using Expertennetzwerk.Module.Hosting;
 using Expertennetzwerk.SampleHost.Api;
 using Expertennetzwerk.SampleHost.Crm;
 using Expertennetzwerk.SampleHost.Demo;
+using Expertennetzwerk.SampleHost.Mailbox;
 using Scalar.AspNetCore;
 
 namespace Expertennetzwerk.SampleHost;
@@ -35,18 +36,21 @@ public static class SampleHostApp
             })
             .UseDbContext<SampleCrmDbContext>()
             .UseCustomerDirectory<SampleCustomerDirectory>()
-            .UseDevelopmentMailbox() // mails are kept in memory for the sample's mailbox page, never sent
+            .UseDevelopmentMailbox() // mails are never sent: kept in memory ...
+            .UseMailSender<StoredMailbox>() // ... and in the sample's database, for the mailbox page (/mailbox), across restarts
             .AddHostEventHandler<CustomerTimelineWriter>() // order events onto the customer's timeline, after the commit
             .AddAspNetCore(edge =>
             {
                 edge.DefaultNetworkId = DemoIds.Network; // the HTTP edge: actor from claims (one network), antiforgery for the consent pages
                 edge.SignInUrl = "/demo"; // where the web UI sends a visitor who is not signed in
+                edge.CustomersUrl = "/kunden"; // the CRM's own customer pages, linked from the module's start page
             });
 
         // Health: the module's database reachable and migrated, its outbox flowing (GET /health).
         builder.Services.AddHealthChecks().AddExpertennetzwerkHealthChecks();
 
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoReset>(); // "Demo zurücksetzen" on the mailbox page (Development only)
         builder.Services.AddDemoSignIn(); // the CRM's own sign-in stands in here: a cookie with the claims the module's API reads
 
         // Readable JSON for people looking at the sample: umlauts as they are, indented.
@@ -85,6 +89,13 @@ public static class SampleHostApp
             app.MapScalarApiReference(scalar => scalar.AddDocument(ExpertennetzwerkApiEndpoints.OpenApiDocumentName)); // /scalar
         }
         return app;
+    }
+
+    /// <summary>Where the module's pages are mapped (<c>Expertennetzwerk:PagesPrefix</c>, default <c>/expertennetzwerk</c>).</summary>
+    public static string PagesPrefix(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return (configuration["Expertennetzwerk:PagesPrefix"] ?? "/expertennetzwerk").TrimEnd('/');
     }
 
     /// <summary>

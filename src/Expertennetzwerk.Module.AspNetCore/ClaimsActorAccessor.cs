@@ -8,11 +8,15 @@ namespace Expertennetzwerk.Module.AspNetCore;
 /// <summary>
 /// Maps the request's <see cref="ClaimsPrincipal"/> to an <see cref="Actor"/>: the user id, the parties the user may act
 /// for (<see cref="ExpertennetzwerkClaimTypes.Party"/>), the party chosen by the
-/// <see cref="ExpertennetzwerkClaimTypes.ActingPartyHeader"/> header (required when there are several), and the network.
+/// <see cref="ExpertennetzwerkClaimTypes.ActingPartyHeader"/> header (required when there are several; without it the
+/// party chosen on the web UI's party switch, kept in a cookie, when the claims still allow it), and the network.
 /// Customers and the system never act through this accessor.
 /// </summary>
 public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor, IOptions<ExpertennetzwerkAspNetCoreOptions> options) : IActorAccessor
 {
+    /// <summary>The cookie the web UI's party switch writes: the id of the party the user chose to act for.</summary>
+    internal const string ActingPartyCookie = "enw_acting_party";
+
     /// <inheritdoc />
     public ActorResolution Resolve()
     {
@@ -48,15 +52,20 @@ public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor
             return ActorResolution.Failed(ActorResolutionStatus.UnknownUser);
         }
 
-        var parties = user.FindAll(ExpertennetzwerkClaimTypes.Party)
-            .Select(c => ParseParty(c.Value))
-            .OfType<(PartyKind Kind, Guid Id)>()
-            .ToList();
+        var parties = PartiesOf(user);
         var requested = context!.Request.Headers[ExpertennetzwerkClaimTypes.ActingPartyHeader].ToString();
         (PartyKind Kind, Guid Id)? chosen;
         if (requested.Length == 0)
         {
-            // Without the header the party is unambiguous only when the user acts for exactly one.
+            // Without the header: the party switch's choice if the claims still allow it (a stale cookie of another
+            // sign-in is ignored); otherwise the party is unambiguous only when the user acts for exactly one.
+            if (parties.Count > 1
+                && Guid.TryParse(context!.Request.Cookies[ActingPartyCookie], out var switched)
+                && parties.FindIndex(p => p.Id == switched) is var index and >= 0)
+            {
+                return Resolved(networkId, userId, parties[index]);
+            }
+
             if (parties.Count != 1)
             {
                 return ActorResolution.Failed(parties.Count == 0 ? ActorResolutionStatus.NoParty : ActorResolutionStatus.PartyNotChosen);
@@ -72,14 +81,23 @@ public sealed class ClaimsActorAccessor(IHttpContextAccessor httpContextAccessor
                 : null;
         }
 
-        return chosen switch
-        {
-            { Kind: PartyKind.Broker } party => ActorResolution.Resolved(Actor.Broker(networkId, party.Id, userId)),
-            { Kind: PartyKind.Expert } party => ActorResolution.Resolved(Actor.Expert(networkId, party.Id, userId)),
-            { Kind: PartyKind.Operator } party => ActorResolution.Resolved(Actor.Operator(networkId, party.Id, userId)),
-            _ => ActorResolution.Failed(ActorResolutionStatus.PartyNotAllowed),
-        };
+        return chosen is { } party ? Resolved(networkId, userId, party) : ActorResolution.Failed(ActorResolutionStatus.PartyNotAllowed);
     }
+
+    /// <summary>The party ids and kinds the user's claims allow (one per <see cref="ExpertennetzwerkClaimTypes.Party"/> claim).</summary>
+    internal static List<(PartyKind Kind, Guid Id)> PartiesOf(ClaimsPrincipal user) =>
+        user.FindAll(ExpertennetzwerkClaimTypes.Party)
+            .Select(c => ParseParty(c.Value))
+            .OfType<(PartyKind Kind, Guid Id)>()
+            .ToList();
+
+    private static ActorResolution Resolved(Guid networkId, Guid userId, (PartyKind Kind, Guid Id) party) => party.Kind switch
+    {
+        PartyKind.Broker => ActorResolution.Resolved(Actor.Broker(networkId, party.Id, userId)),
+        PartyKind.Expert => ActorResolution.Resolved(Actor.Expert(networkId, party.Id, userId)),
+        PartyKind.Operator => ActorResolution.Resolved(Actor.Operator(networkId, party.Id, userId)),
+        _ => ActorResolution.Failed(ActorResolutionStatus.PartyNotAllowed),
+    };
 
     internal static (PartyKind Kind, Guid Id)? ParseParty(string value)
     {

@@ -1,48 +1,48 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using Expertennetzwerk.Module.Ports;
+using Expertennetzwerk.SampleHost.Crm;
+using Expertennetzwerk.SampleHost.Mailbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.SampleHost.Api;
 
 /// <summary>One mail of <c>GET /api/mailbox</c>.</summary>
-public sealed record MailboxItem(DateTimeOffset ReceivedAt, string MessageId, IReadOnlyList<string> To, string Subject, string Text);
+/// <param name="ReceivedAt">When the mailbox got it from the outbox dispatcher.</param>
+/// <param name="MessageId">The Message-ID as sent (without angle brackets).</param>
+/// <param name="To">The recipients.</param>
+/// <param name="Subject">The subject.</param>
+/// <param name="Text">The plain-text body.</param>
+/// <param name="PlannedAt">When the module planned it (its outbox row was written).</param>
+/// <param name="ReadableMessageId">The notification's key the Message-ID encodes.</param>
+public sealed record MailboxItem(DateTimeOffset ReceivedAt, string MessageId, IReadOnlyList<string> To, string Subject, string Text, DateTimeOffset PlannedAt, string ReadableMessageId);
 
 /// <summary>
-/// The development mailbox (<c>UseDevelopmentMailbox()</c>): the notifications the module would have mailed, newest
-/// first, as JSON (<c>/api/mailbox</c>) and as a page (<c>/mailbox</c>). Every value is HTML-encoded on the page.
+/// The development mailbox as JSON (<c>GET /api/mailbox</c>, Development only): the mails the module would have sent,
+/// kept in the sample's database (<see cref="StoredMailbox"/>), newest first by when they were planned. The page is
+/// <c>/mailbox</c> (<c>Pages/Mailbox</c>).
 /// </summary>
 public static class MailboxEndpoints
 {
+    /// <summary>How many mails the page and the JSON show.</summary>
+    public const int Shown = 500;
+
     public static IEndpointRouteBuilder MapMailboxEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet("/api/mailbox", (DevelopmentMailbox mailbox) => Results.Ok(Items(mailbox)));
-        endpoints.MapGet("/mailbox", (DevelopmentMailbox mailbox) => Results.Content(Page(Items(mailbox)), "text/html; charset=utf-8"));
+        endpoints.MapGet("/api/mailbox", async (IWebHostEnvironment environment, IDbContextFactory<SampleCrmDbContext> contexts, CancellationToken cancellationToken) =>
+            environment.IsDevelopment()
+                ? Results.Ok((await ListAsync(contexts, cancellationToken)).Select(m => new MailboxItem(
+                    m.ReceivedAt, m.MessageId, m.To.Split(", ", StringSplitOptions.RemoveEmptyEntries), m.Subject, m.Text, m.PlannedAt, m.ReadableMessageId)).ToList())
+                : Results.NotFound());
         return endpoints;
     }
 
-    private static IReadOnlyList<MailboxItem> Items(DevelopmentMailbox mailbox) =>
-        mailbox.List().Select(m => new MailboxItem(
-            m.ReceivedAt, m.Mail.MessageId, m.Mail.To.Select(a => a.DisplayName is null ? a.Address : $"{a.DisplayName} <{a.Address}>").ToList(),
-            m.Mail.Subject, m.Mail.Text)).ToList();
-
-    private static string Page(IReadOnlyList<MailboxItem> items)
+    /// <summary>The newest <see cref="Shown"/> mails, newest first by when they were planned (then by arrival).</summary>
+    public static async Task<IReadOnlyList<StoredMail>> ListAsync(IDbContextFactory<SampleCrmDbContext> contexts, CancellationToken cancellationToken)
     {
-        var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        var page = new StringBuilder("""
-            <!DOCTYPE html>
-            <html lang="de"><head><meta charset="utf-8"><title>Postausgang (Entwicklung)</title>
-            <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}article{border-top:1px solid #ccc;padding:.5rem 0}pre{white-space:pre-wrap}</style>
-            </head><body><h1>Postausgang (Entwicklung)</h1>
-            """);
-        page.Append("<p>").Append(items.Count).Append(" Mail(s), neueste zuerst. Nichts davon wurde wirklich versendet.</p>");
-        foreach (var item in items)
-        {
-            page.Append("<article><h2>").Append(html.Encode(item.Subject)).Append("</h2><p>An: ")
-                .Append(html.Encode(string.Join(", ", item.To))).Append(" · ").Append(html.Encode(item.ReceivedAt.ToString("u")))
-                .Append("</p><pre>").Append(html.Encode(item.Text)).Append("</pre></article>");
-        }
-
-        return page.Append("</body></html>").ToString();
+        ArgumentNullException.ThrowIfNull(contexts);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Mailbox.AsNoTracking()
+            .OrderByDescending(m => m.PlannedAt).ThenByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
+            .Take(Shown)
+            .ToListAsync(cancellationToken);
     }
 }

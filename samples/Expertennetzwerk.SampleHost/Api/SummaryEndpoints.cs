@@ -60,6 +60,8 @@ public static class SummaryEndpoints
                                (network, orders per state, services and parties as JSON)
             GET /mailbox       Postausgang: die Benachrichtigungen, die das Modul gemailt hätte
                                (development mailbox: the notifications the module would have mailed; JSON: /api/mailbox)
+            /demo              Demo-Anmeldung: wer ist wer (demo sign-in: who is who; Development only)
+            /kunden            Kundendaten des Beispiel-CRM (the sample CRM's customers)
             POST /demo/sign-in/{userId}    Demo-Anmeldung per Cookie (nur Development)
                                (demo sign-in with a cookie, Development only)
             /expertennetzwerk/api/v1/…     die HTTP-API des Moduls (the module's HTTP API), z. B. GET …/orders

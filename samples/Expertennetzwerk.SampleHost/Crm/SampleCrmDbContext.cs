@@ -1,3 +1,4 @@
+using Expertennetzwerk.SampleHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Expertennetzwerk.SampleHost.Crm;
@@ -24,6 +25,9 @@ public class SampleCrmDbContext : DbContext
 
     /// <summary>What happened to the customers' orders, from the module's host events.</summary>
     public DbSet<CustomerTimelineEntry> CustomerTimeline => Set<CustomerTimelineEntry>();
+
+    /// <summary>The development mailbox: the mails the module would have sent (Development only, never sent).</summary>
+    public DbSet<StoredMail> Mailbox => Set<StoredMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -58,6 +62,23 @@ public class SampleCrmDbContext : DbContext
             entry.Property(e => e.Detail).HasMaxLength(100);
             entry.HasIndex(e => e.IdempotencyKey).IsUnique();
             entry.HasIndex(e => new { e.BrokerPartyId, e.CustomerRef, e.OccurredAtUtc });
+        });
+
+        modelBuilder.Entity<StoredMail>(mail =>
+        {
+            mail.ToTable("crm_dev_mailbox");
+            mail.HasKey(m => m.Id);
+            mail.Property(m => m.MessageId).HasMaxLength(400).IsRequired();
+            mail.Property(m => m.ReadableMessageId).HasMaxLength(400).IsRequired();
+            mail.Property(m => m.To).HasMaxLength(4000).IsRequired();
+            mail.Property(m => m.Subject).HasMaxLength(1000).IsRequired();
+            mail.Property(m => m.Text).IsRequired();
+
+            // Instants as UTC ticks, as the module stores its own: sortable on both providers.
+            mail.Property(m => m.PlannedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            mail.Property(m => m.ReceivedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            mail.HasIndex(m => m.MessageId);
+            mail.HasIndex(m => m.PlannedAt);
         });
 
         // The module's entities, keys and indexes (tables enw_*), in this context's model and migrations.

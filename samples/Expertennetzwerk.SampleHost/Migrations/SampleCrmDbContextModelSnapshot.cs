@@ -1185,6 +1185,51 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.ToTable("crm_customer_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.SampleHost.Mailbox.StoredMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadableMessageId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("PlannedAt");
+
+                    b.ToTable("crm_dev_mailbox", (string)null);
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageAttachment", b =>
                 {
                     b.HasOne("Expertennetzwerk.Module.Messaging.DigitalMessage", null)

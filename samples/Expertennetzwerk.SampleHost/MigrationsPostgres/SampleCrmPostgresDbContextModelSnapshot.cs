@@ -1189,6 +1189,51 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.ToTable("crm_customer_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("Expertennetzwerk.SampleHost.Mailbox.StoredMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("PlannedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReadableMessageId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("PlannedAt");
+
+                    b.ToTable("crm_dev_mailbox", (string)null);
+                });
+
             modelBuilder.Entity("Expertennetzwerk.Module.Messaging.DigitalMessageAttachment", b =>
                 {
                     b.HasOne("Expertennetzwerk.Module.Messaging.DigitalMessage", null)

@@ -31,6 +31,7 @@ internal sealed class ExpertennetzwerkPageRoutes : IActionDescriptorChangeProvid
         ["/Orders/Order"] = ("orders/{orderId:guid}", ExpertennetzwerkEndpointNames.OrderPage),
         ["/Orders/New"] = ("orders/new", ExpertennetzwerkEndpointNames.NewOrderPage),
         ["/Orders/Description"] = ("orders/{orderId:guid}/description", ExpertennetzwerkEndpointNames.OrderDescriptionPage),
+        ["/ActingParty"] = ("acting-party", "Expertennetzwerk.ActingParty"),
     };
 
     // The data subject's pages live under their own prefix (MapExpertennetzwerkConsentPages), where the mailed links lead.

@@ -44,6 +44,22 @@ public class ClaimsActorAccessorTests
             .Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.PartyNotAllowed && r.Actor == null);
     }
 
+    [Fact]
+    public void The_party_switchs_cookie_chooses_among_the_claimed_parties_and_the_header_still_wins()
+    {
+        var principal = Principal(("enw:party", $"Broker:{BrokerParty}"), ("enw:party", $"Expert:{ExpertParty}"), ("enw:network", Network.ToString()));
+
+        Accessor(principal, header: null, defaultNetwork: null, cookie: ExpertParty.ToString()).Resolve().Actor
+            .Should().Be(new Actor(User, ExpertParty, PartyKind.Expert, Network));
+        Accessor(principal, header: BrokerParty.ToString(), defaultNetwork: null, cookie: ExpertParty.ToString()).Resolve().Actor
+            .Should().Be(new Actor(User, BrokerParty, PartyKind.Broker, Network));
+
+        // A cookie naming a party the claims do not grant (left from another sign-in) or no party at all is ignored.
+        Accessor(principal, header: null, defaultNetwork: null, cookie: Guid.CreateVersion7().ToString()).Resolve()
+            .Should().Match<ActorResolution>(r => r.Status == ActorResolutionStatus.PartyNotChosen && r.Actor == null);
+        Accessor(principal, header: null, defaultNetwork: null, cookie: "not-a-guid").Resolve().Status.Should().Be(ActorResolutionStatus.PartyNotChosen);
+    }
+
     [Theory]
     [InlineData("Customer:0190a000-0000-7000-8000-000000000001")]
     [InlineData("System:0190a000-0000-7000-8000-000000000001")]
@@ -70,12 +86,17 @@ public class ClaimsActorAccessorTests
             claims.Select(c => new Claim(c.Type, c.Value)).Append(new Claim(ExpertennetzwerkClaimTypes.UserId, User.ToString())),
             authenticationType: "test"));
 
-    private static ClaimsActorAccessor Accessor(ClaimsPrincipal principal, string? header, Guid? defaultNetwork)
+    private static ClaimsActorAccessor Accessor(ClaimsPrincipal principal, string? header, Guid? defaultNetwork, string? cookie = null)
     {
         var context = new DefaultHttpContext { User = principal };
         if (header is not null)
         {
             context.Request.Headers[ExpertennetzwerkClaimTypes.ActingPartyHeader] = header;
+        }
+
+        if (cookie is not null)
+        {
+            context.Request.Headers.Cookie = "enw_acting_party=" + cookie;
         }
 
         return new ClaimsActorAccessor(

@@ -76,7 +76,7 @@ public sealed partial class PageHandlerTests
             (await response.Content.ReadAsStringAsync()).Should().Contain("Kein Zugriff");
         }
 
-        // A user of two parties without a choice (the party switch is still to come): 403 with the reason in words.
+        // A user of two parties without a choice (no header, nothing chosen on the party switch): 403 with the reason in words.
         using (var both = host.ClientWithClaims(DemoIds.UserHartmann, [$"Broker:{DemoIds.BrokerHartmann}", $"Expert:{DemoIds.ExpertHartmannSpezial}"]))
         using (var response = await both.GetAsync(new Uri($"{Prefix}/orders", UriKind.Relative)))
         {

@@ -2,6 +2,7 @@ using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Network;
 using Expertennetzwerk.SampleHost.Api;
 using Expertennetzwerk.SampleHost.Crm;
+using Expertennetzwerk.SampleHost.Demo;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,11 @@ namespace Expertennetzwerk.SampleHost.Pages.Demo;
 /// </summary>
 public sealed class IndexModel(IDbContextFactory<SampleCrmDbContext> contexts, IWebHostEnvironment environment) : PageModel
 {
-    public sealed record DemoUser(Guid Id, string Name, IReadOnlyList<(PartyKind Kind, string Party)> Parties);
+    public sealed record DemoUser(Guid Id, string Name, IReadOnlyList<(PartyKind Kind, string Party)> Parties)
+    {
+        /// <summary>What the user does in the demo, beyond the parties (e.g. the language of the mails).</summary>
+        public string? Note { get; init; }
+    }
 
     public IReadOnlyList<DemoUser> Users { get; private set; } = [];
 
@@ -32,10 +37,13 @@ public sealed class IndexModel(IDbContextFactory<SampleCrmDbContext> contexts, I
         var memberships = await (
                 from membership in db.Set<PartyMembership>().AsNoTracking()
                 join party in db.Set<Party>().AsNoTracking() on membership.PartyId equals party.Id
-                select new { membership.UserId, party.Kind, party.Name })
+                select new { membership.UserId, party.Kind, party.Name, party.BrokerKind })
             .ToListAsync(cancellationToken);
         Users = users
-            .Select(u => new DemoUser(u.Id, u.DisplayName, memberships.Where(m => m.UserId == u.Id).Select(m => (m.Kind, m.Name)).OrderBy(p => p.Kind).ToList()))
+            .Select(u => new DemoUser(u.Id, u.DisplayName, memberships.Where(m => m.UserId == u.Id).Select(m => (m.Kind, m.Name + BrokerKindText(m.BrokerKind))).OrderBy(p => p.Kind).ToList())
+            {
+                Note = Notes.GetValueOrDefault(u.Id),
+            })
             .OrderBy(u => u.Parties.Count == 0 ? 9 : (int)u.Parties[0].Kind).ThenBy(u => u.Name, StringComparer.CurrentCulture)
             .ToList();
         return Page();
@@ -63,6 +71,24 @@ public sealed class IndexModel(IDbContextFactory<SampleCrmDbContext> contexts, I
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/demo");
     }
+
+    /// <summary>What each demo user is there to show.</summary>
+    private static readonly Dictionary<Guid, string> Notes = new()
+    {
+        [DemoIds.UserMueller] = "Maklerin mit § 34d und § 34f: bestellt für ihre Kunden, die meisten Demo-Aufträge sind ihre.",
+        [DemoIds.UserHartmann] = "Makler und zugleich Experte (eigene Firma): wählt oben „Handeln als“, für welche Partei er handelt.",
+        [DemoIds.UserSchneider] = "Versicherungsberaterin (§ 34d Abs. 2): darf keine Dienstleistung mit Beteiligung bestellen.",
+        [DemoIds.UserVogel] = "Experte für Geldanlage und Nettolohnoptimierung: nimmt Aufträge an und dokumentiert.",
+        [DemoIds.UserKrause] = "Expertin (bAV, BU-Voranfragen); ihre Mails kommen auf Englisch.",
+        [DemoIds.UserKoch] = "Netzwerkorganisation: sieht die Metadaten aller Aufträge und entscheidet Reklamationen.",
+    };
+
+    private static string BrokerKindText(BrokerKind? kind) => kind switch
+    {
+        BrokerKind.InsuranceBroker => " (Versicherungsmakler)",
+        BrokerKind.InsuranceAdvisor => " (Versicherungsberater)",
+        _ => string.Empty,
+    };
 
     public static string Role(PartyKind kind) => kind switch
     {
