@@ -52,6 +52,7 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         // The web UI (MapExpertennetzwerkPages): Razor Pages, their paths under the mapped prefix, their texts.
         var pageRoutes = new ExpertennetzwerkPageRoutes();
         builder.Services.TryAddSingleton(pageRoutes);
+        builder.Services.TryAddSingleton<NetworkZones>();
         builder.Services.AddRazorPages(razor =>
             {
                 razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply);

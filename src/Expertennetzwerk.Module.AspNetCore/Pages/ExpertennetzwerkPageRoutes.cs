@@ -27,6 +27,8 @@ internal sealed class ExpertennetzwerkPageRoutes
         ["/Catalog/Service"] = ("catalog/{serviceId:guid}", ExpertennetzwerkEndpointNames.ServicePage),
         ["/Orders/Index"] = ("orders", ExpertennetzwerkEndpointNames.OrderListPage),
         ["/Orders/Order"] = ("orders/{orderId:guid}", ExpertennetzwerkEndpointNames.OrderPage),
+        ["/Inbox/Index"] = ("inbox", ExpertennetzwerkEndpointNames.InboxPage),
+        ["/Notifications/Preferences"] = ("notifications", ExpertennetzwerkEndpointNames.NotificationPreferencesPage),
     };
 
     /// <summary>Where the pages live; set by <c>MapExpertennetzwerkPages</c> before the routes are built.</summary>
