@@ -85,6 +85,22 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
         dialogs.Should().BeEmpty();
     }
 
+    [SkippableFact]
+    public async Task The_check_finds_serious_violations_and_names_them()
+    {
+        Chromium.SkipUnlessAvailable();
+        var (context, page, _) = await web.NewPageAsync();
+        await using var _ = context;
+        await page.SetContentAsync("<!DOCTYPE html><html><head><title>t</title></head><body><main><h1>t</h1><input type=\"text\"><img src=\"x.png\"><p style=\"color:#bbb;background:#fff\">blass</p></main></body></html>");
+
+        var violations = await Accessibility.SeriousViolationsAsync(page);
+
+        violations.Should().Contain(v => v.StartsWith("html-has-lang (serious)", StringComparison.Ordinal))
+            .And.Contain(v => v.StartsWith("label (critical)", StringComparison.Ordinal) && v.Contains("<input type=\"text\">", StringComparison.Ordinal))
+            .And.Contain(v => v.StartsWith("image-alt (critical)", StringComparison.Ordinal))
+            .And.Contain(v => v.StartsWith("color-contrast (serious)", StringComparison.Ordinal));
+    }
+
     private static async Task<int> GoAsync(IPage page, string path) => (await page.GotoAsync(path))!.Status;
 
     private static Task<Guid> FirstOrderAsync(WebUiHost web, Actor actor, OrderState? state) =>

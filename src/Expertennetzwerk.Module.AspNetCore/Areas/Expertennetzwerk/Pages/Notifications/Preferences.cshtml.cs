@@ -3,6 +3,7 @@ using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Expertennetzwerk.Module.AspNetCore.WebUi.Notifications;
