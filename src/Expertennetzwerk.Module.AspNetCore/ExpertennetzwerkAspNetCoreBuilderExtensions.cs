@@ -54,6 +54,7 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         var pageRoutes = new ExpertennetzwerkPageRoutes();
         builder.Services.TryAddSingleton(pageRoutes);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDescriptorChangeProvider>(pageRoutes)); // routes rebuilt when a prefix is mapped
+        builder.Services.TryAddSingleton<NetworkZones>();
         builder.Services.AddRazorPages(razor =>
             {
                 razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply);

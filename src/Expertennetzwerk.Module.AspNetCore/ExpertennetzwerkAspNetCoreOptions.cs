@@ -9,9 +9,15 @@ public sealed class ExpertennetzwerkAspNetCoreOptions
     /// </summary>
     public Guid? DefaultNetworkId { get; set; }
 
-    /// <summary>The host's customer list, linked from the web UI's start page ("Kunden"); no link when unset.</summary>
+    /// <summary>
+    /// The host's customer list, linked from the web UI's start page ("Kunden"); no link when unset. A path of the host
+    /// (<c>/crm/customers</c>) or an absolute http(s) address, checked at start.
+    /// </summary>
     public string? CustomersUrl { get; set; }
 
-    /// <summary>Where the web UI sends a visitor who is not signed in; without it the page only asks to sign in.</summary>
+    /// <summary>
+    /// Where the web UI sends a visitor who is not signed in; without it the page only asks to sign in. A path of the host
+    /// or an absolute http(s) address, checked at start.
+    /// </summary>
     public string? SignInUrl { get; set; }
 }

@@ -23,7 +23,10 @@ public static class ExpertennetzwerkEndpointNames
     /// <summary>A service's page in the catalogue (route value <c>serviceId</c>).</summary>
     public const string ServicePage = "Expertennetzwerk.ServicePage";
 
-    /// <summary>The order list page (query <c>state</c>, <c>q</c>, <c>cursor</c>).</summary>
+    /// <summary>
+    /// The order list page (query <c>state</c> (repeatable), <c>q</c>, <c>service</c>, <c>category</c>, <c>customer</c>,
+    /// <c>from</c>/<c>to</c> (created) and <c>updatedFrom</c>/<c>updatedTo</c> as days <c>yyyy-MM-dd</c> of the network's zone, <c>cursor</c>).
+    /// </summary>
     public const string OrderListPage = "Expertennetzwerk.OrderListPage";
 
     /// <summary>The order's page (route value <c>orderId</c>), mapped by <c>MapExpertennetzwerkPages()</c>.</summary>
@@ -37,6 +40,12 @@ public static class ExpertennetzwerkEndpointNames
 
     /// <summary>The order description preview ("Auftragsbeschreibung anzeigen", route value <c>orderId</c>).</summary>
     public const string OrderDescriptionPage = "Expertennetzwerk.OrderDescriptionPage";
+
+    /// <summary>The inbox page: the digital messages and notices the user's party received (query <c>unread</c>, <c>cursor</c>).</summary>
+    public const string InboxPage = "Expertennetzwerk.InboxPage";
+
+    /// <summary>The signed-in user's notification preferences page.</summary>
+    public const string NotificationPreferencesPage = "Expertennetzwerk.NotificationPreferencesPage";
 
     /// <summary>The page where the broker rates a completed order (route value <c>orderId</c>).</summary>
     public const string RatingPage = "Expertennetzwerk.RatingPage";

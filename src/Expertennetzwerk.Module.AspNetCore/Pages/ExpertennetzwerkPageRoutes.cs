@@ -32,6 +32,8 @@ internal sealed class ExpertennetzwerkPageRoutes : IActionDescriptorChangeProvid
         ["/Orders/New"] = ("orders/new", ExpertennetzwerkEndpointNames.NewOrderPage),
         ["/Orders/Description"] = ("orders/{orderId:guid}/description", ExpertennetzwerkEndpointNames.OrderDescriptionPage),
         ["/ActingParty"] = ("acting-party", "Expertennetzwerk.ActingParty"),
+        ["/Inbox/Index"] = ("inbox", ExpertennetzwerkEndpointNames.InboxPage),
+        ["/Notifications/Preferences"] = ("notifications", ExpertennetzwerkEndpointNames.NotificationPreferencesPage),
     };
 
     // The data subject's pages live under their own prefix (MapExpertennetzwerkConsentPages), where the mailed links lead.

@@ -26,6 +26,16 @@ internal abstract class ModulePageModel : PageModel
     /// <summary>A core text in the page's language.</summary>
     public static string Text(LocalizedText text) => text.Get(Culture);
 
+    /// <summary>The network's zone, once <see cref="LoadZoneAsync"/> ran (UTC before): days and times people read are in it.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>An instant as a date and clock time of the network's zone, in the page's language.</summary>
+    public string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("g", Culture);
+
+    /// <summary>The first error of a field (its message in the page's language), or null.</summary>
+    public string? ErrorOf(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     /// <summary>The host's customer list, when it gave one.</summary>
     public string? CustomersUrl => HttpContext.RequestServices.GetRequiredService<IOptions<ExpertennetzwerkAspNetCoreOptions>>().Value.CustomersUrl;
 
@@ -51,6 +61,10 @@ internal abstract class ModulePageModel : PageModel
         Actor = resolution.Actor;
         return null;
     }
+
+    /// <summary>Reads the zone of the actor's network (after <see cref="ResolveActor"/>).</summary>
+    protected async Task LoadZoneAsync(CancellationToken cancellationToken) =>
+        Zone = await HttpContext.RequestServices.GetRequiredService<NetworkZones>().GetAsync(Actor.NetworkId, cancellationToken);
 
     /// <summary>The page for a failed core call: 404 for NotFound (unknown, foreign, invisible), 403 for everything else a read can answer.</summary>
     protected IActionResult Failure(Result result) => result.Status switch

@@ -29,6 +29,38 @@ public sealed class AspNetCoreOptionsTests
         thrown.Which.Failures.Should().Contain(f => f.Contains("DefaultNetworkId is the empty Guid", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("//evil.example/customers")]
+    [InlineData("/\\evil.example")]
+    [InlineData("crm/customers")]
+    [InlineData("")]
+    [InlineData("ftp://example.org/customers")]
+    public async Task A_customers_or_sign_in_link_that_is_no_path_or_http_address_stops_the_host(string link)
+    {
+        foreach (var configure in new Action<ExpertennetzwerkAspNetCoreOptions>[] { o => o.CustomersUrl = link, o => o.SignInUrl = link })
+        {
+            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Services.AddExpertennetzwerk().AddAspNetCore(configure);
+            using var host = builder.Build();
+
+            var thrown = await FluentActions.Awaiting(() => host.StartAsync()).Should().ThrowAsync<OptionsValidationException>();
+
+            thrown.Which.Failures.Should().ContainSingle(f => f.Contains("must be a path of the host", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("/crm/customers")]
+    [InlineData("/kunden?sort=name")]
+    [InlineData("https://crm.example.org/customers")]
+    public void A_host_path_or_http_address_is_a_valid_link(string link)
+    {
+        var options = new ExpertennetzwerkAspNetCoreOptions { CustomersUrl = link, SignInUrl = link };
+
+        new ExpertennetzwerkAspNetCoreOptionsValidator().Validate(null, options).Succeeded.Should().BeTrue();
+    }
+
     [Fact]
     public void The_claims_accessor_takes_the_configured_default_network()
     {

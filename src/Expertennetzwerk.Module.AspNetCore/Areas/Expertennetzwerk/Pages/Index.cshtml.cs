@@ -1,4 +1,5 @@
 using Expertennetzwerk.Module.AspNetCore.Pages;
+using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Messaging.Queries;
 using Expertennetzwerk.Module.Orders;
@@ -7,15 +8,24 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Expertennetzwerk.Module.AspNetCore.WebUi;
 
-/// <summary>The start page: digital messages (unread), the host's customers, the expert network (catalogue, orders by state).</summary>
+/// <summary>
+/// The start page: digital messages (the unread count and the newest unread ones, the network's notices included), the
+/// host's customers (<see cref="ExpertennetzwerkAspNetCoreOptions.CustomersUrl"/>), the expert network (catalogue, orders by state).
+/// </summary>
 internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQueries orders) : ModulePageModel
 {
+    public const int NewestShown = 3;
+
+    /// <summary>The acting user's unread messages; null for who has no inbox (the operator).</summary>
     public int? Unread { get; private set; }
 
-    /// <summary>The orders with unread messages, most recent first (at most five).</summary>
-    public IReadOnlyList<OrderUnreadCount> UnreadOrders { get; private set; } = [];
+    /// <summary>The newest unread messages (at most <see cref="NewestShown"/>).</summary>
+    public IReadOnlyList<DigitalMessageItem> NewestUnread { get; private set; } = [];
 
     public IReadOnlyDictionary<OrderState, long> Counts { get; private set; } = new Dictionary<OrderState, long>();
+
+    /// <summary>Whether the catalogue is the actor's (brokers order from it).</summary>
+    public bool ShowsCatalog => Actor.PartyKind == PartyKind.Broker;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -24,9 +34,10 @@ internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQuer
             return answer;
         }
 
-        var unread = await messages.GetUnreadCountsAsync(Actor, cancellationToken);
-        Unread = unread.IsOk ? unread.Value.Total : null;
-        UnreadOrders = unread.IsOk ? unread.Value.ByOrder.Where(o => o.Unread > 0).OrderByDescending(o => o.LastReceivedAt).Take(5).ToList() : [];
+        await LoadZoneAsync(cancellationToken);
+        var inbox = await messages.ListInboxAsync(Actor, new InboxQuery { PageSize = NewestShown, UnreadOnly = true }, cancellationToken);
+        Unread = inbox.IsOk ? inbox.Value.UnreadTotal : null;
+        NewestUnread = inbox.IsOk ? inbox.Value.Items : [];
         var page = await orders.ListOrdersAsync(Actor, new OrderListQuery { PageSize = 1, IncludeCounts = true }, cancellationToken);
         if (!page.IsOk)
         {
