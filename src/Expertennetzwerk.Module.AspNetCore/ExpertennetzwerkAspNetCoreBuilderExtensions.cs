@@ -55,6 +55,7 @@ public static class ExpertennetzwerkAspNetCoreBuilderExtensions
         builder.Services.TryAddSingleton(pageRoutes);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDescriptorChangeProvider>(pageRoutes)); // routes rebuilt when a prefix is mapped
         builder.Services.TryAddSingleton<NetworkZones>();
+        builder.Services.TryAddSingleton(sp => new CatalogNames(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddRazorPages(razor =>
             {
                 razor.Conventions.AddAreaFolderRouteModelConvention(ExpertennetzwerkPageRoutes.Area, "/", pageRoutes.Apply);

@@ -15,7 +15,7 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Orders;
 /// service, category, customer, created and changed days, free text), newest change first, keyset paging. The values
 /// are bound as typed: one that is not valid is shown at its field, kept, and left out of the search; never a 500.
 /// </summary>
-internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catalog, IStringLocalizer<PageTexts> texts) : ModulePageModel
+internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catalog, CatalogNames catalogNames, IStringLocalizer<PageTexts> texts) : ModulePageModel
 {
     public const int MaxTextLength = 100; // the core's limit of the free text
     public const int MaxCustomerLength = ExpertOrderQueries.MaxCustomerRefLength;
@@ -85,6 +85,9 @@ internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catal
 
     public IReadOnlyDictionary<Guid, string> ServiceTitles { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>The services for the filter's choice, in title order.</summary>
+    public IReadOnlyList<(Guid Id, string Title)> Services { get; private set; } = [];
+
     public IReadOnlyList<CatalogCategory> Categories { get; private set; } = [];
 
     public string CategoryName(CatalogCategory category) => Culture.TwoLetterISOLanguageName == "en" ? category.NameEnglish : category.NameGerman;
@@ -139,10 +142,8 @@ internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catal
 
         Orders = page.Value;
         NextPageUrl = Orders.NextCursor is { } next ? Url.Page("/Orders/Index") + QueryOf(query, next) : null;
-        var services = await catalog.ListAsync(Actor, cancellationToken: cancellationToken);
-        ServiceTitles = services.IsOk ? services.Value.ToDictionary(s => s.ServiceId, s => s.Title) : ServiceTitles;
-        var categories = await catalog.ListCategoriesAsync(Actor, cancellationToken);
-        Categories = categories.IsOk ? categories.Value : Categories;
+        var names = await catalogNames.GetAsync(catalog, Actor, cancellationToken);
+        (Services, ServiceTitles, Categories) = (names.Services, names.ServiceTitles, names.Categories);
         return Page();
     }
 

@@ -57,7 +57,7 @@ internal sealed partial class OrderModel
         return RunAsync(orderId, null, async () => await service.RecordWithdrawalAsync(Actor, orderId, consentId, channel, Blank(note), version, cancellationToken), cancellationToken);
     }
 
-    private async Task LoadConsentsAsync(ServiceCatalog catalog, CancellationToken cancellationToken)
+    private async Task LoadConsentsAsync(Result<CatalogServiceDetail> service, CancellationToken cancellationToken)
     {
         Consents = null;
         if (Actor.PartyKind != PartyKind.Broker || Order.BrokerPartyId != Actor.PartyId)
@@ -72,7 +72,6 @@ internal sealed partial class OrderModel
         }
 
         // Whose consent the service asks (its data categories), and whoever already has a declaration on the order.
-        var service = await catalog.GetAsync(Actor, Order.ServiceId, cancellationToken);
         var needed = service.IsOk ? (DataSharing.TryParse(service.Value.DataCategoriesJson, out _) ?? DataSharing.None).SubjectsNeedingConsent : new HashSet<DataSubjectKind>();
         Consents = OrderConsentsSection.Build(needed, list.Value, Order.PermittedActions);
     }

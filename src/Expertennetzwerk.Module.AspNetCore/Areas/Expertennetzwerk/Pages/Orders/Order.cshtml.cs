@@ -180,7 +180,7 @@ internal sealed partial class OrderModel(
             : null;
 
         await LoadThreadAsync(orderId, cancellationToken);
-        await LoadConsentsAsync(catalog, cancellationToken);
+        await LoadConsentsAsync(service, cancellationToken);
         return Page();
     }
 }
