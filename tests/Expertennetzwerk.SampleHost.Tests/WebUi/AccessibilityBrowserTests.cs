@@ -149,7 +149,7 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
     private static async Task<int> RejectWithoutReasonAsync(WebUiHost web, IPage page)
     {
         await GoAsync(page, $"/expertennetzwerk/operator/reviews/{await PendingVersionAsync(web)}");
-        return await SubmitFormAsync(page, "form[action*=\"handler=Reject\"]");
+        return await SubmitFormAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Ablehnen", Exact = true }));
     }
 
     /// <summary>A dispute's details after the operator stated a purpose.</summary>
@@ -157,12 +157,12 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
     {
         await GoAsync(page, $"/expertennetzwerk/operator/disputes/{await FirstOrderAsync(web, OperatorOf(), OrderState.Disputed)}");
         await page.FillAsync("#enw-purpose", "Barrierefreiheit prüfen");
-        return await SubmitFormAsync(page, "[data-testid=purpose-form]");
+        return await SubmitFormAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Details anzeigen", Exact = true }));
     }
 
-    private static async Task<int> SubmitFormAsync(IPage page, string form)
+    private static async Task<int> SubmitFormAsync(IPage page, ILocator button)
     {
-        var response = await page.RunAndWaitForResponseAsync(() => page.Locator(form).Locator("button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");
+        var response = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.Method == "POST");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return response.Status;
     }

@@ -99,10 +99,12 @@ public sealed partial class OperatorPagesHandlerTests
         Row(WebUtility.HtmlDecode(html), "Fristen").Should().Contain("data-changed=\"false\"");
 
         var token = await TokenAsync(operatorClient);
-        using (var response = await operatorClient.PostAsync(new Uri(reviewPath + "?handler=Reject", UriKind.Relative), Form(token, ("rejectReason", "  "))))
+        foreach (var blank in new[] { "  ", string.Empty })
         {
-            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-            (await response.Content.ReadAsStringAsync()).Should().MatchRegex("field-validation-error\" data-valmsg-for=\"rejectReason\"[^>]*>[^<]+<");
+            using var response = await operatorClient.PostAsync(new Uri(reviewPath + "?handler=Reject", UriKind.Relative), Form(token, ("rejectReason", blank)));
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, body);
+            body.Should().MatchRegex("field-validation-error\" data-valmsg-for=\"rejectReason\"[^>]*>[^<]+<");
         }
 
         (await StatusAsync(host, versionId)).Should().Be(ServiceVersionStatus.PendingApproval);
@@ -227,6 +229,17 @@ public sealed partial class OperatorPagesHandlerTests
         attempts.Should().BeLessThan(5, "the attempts start again");
 
         using (var response = await operatorClient.PostAsync(new Uri(Prefix + "/dead-letters?handler=Requeue", UriKind.Relative), Form(token, ("id", Guid.NewGuid().ToString()))))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+
+        // A handler the page does not have (typed into the URL): the 404 page, not an error.
+        using (var response = await operatorClient.PostAsync(new Uri(Prefix + "/dead-letters?handler=Nonsense", UriKind.Relative), Form(token, ("id", deadLetter.ToString()))))
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+
+        using (var response = await operatorClient.GetAsync(new Uri($"{Prefix}/reviews/{Guid.NewGuid()}?handler=Nonsense", UriKind.Relative)))
         {
             response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         }
