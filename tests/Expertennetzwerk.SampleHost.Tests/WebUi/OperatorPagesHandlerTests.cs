@@ -34,7 +34,7 @@ public sealed partial class OperatorPagesHandlerTests
             [Prefix] = "Netzwerkorganisation",
             [Prefix + "/reviews"] = "Prüfliste: Versionen zur Freigabe",
             [$"{Prefix}/reviews/{versionId}"] = "Prüfung: Gewerbe-Check",
-            [Prefix + "/disputes"] = "Offene Streitfälle",
+            [Prefix + "/disputes"] = "Offene Reklamationen",
             [$"{Prefix}/disputes/{orderId}"] = "(Netzwerkorganisation)",
             [Prefix + "/dead-letters"] = "Unzustellbare Nachrichten",
         };
@@ -159,7 +159,7 @@ public sealed partial class OperatorPagesHandlerTests
         }
 
         (await AccessesAsync(host, orderId)).Should().Be(accesses, "no look without a purpose");
-        using (var response = await operatorClient.PostAsync(new Uri(path + "?handler=Purpose", UriKind.Relative), Form(token, ("purpose", "Streitfall <prüfen>"))))
+        using (var response = await operatorClient.PostAsync(new Uri(path + "?handler=Purpose", UriKind.Relative), Form(token, ("purpose", "Reklamation <prüfen>"))))
         {
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -172,7 +172,7 @@ public sealed partial class OperatorPagesHandlerTests
 
         // Asked once per visit: the next view of this order shows the details without asking again.
         html = WebUtility.HtmlDecode(await operatorClient.GetStringAsync(new Uri(path, UriKind.Relative)));
-        html.Should().Contain("Die Fahrzeugliste kommt morgen.").And.Contain("Streitfall <prüfen>").And.NotContain("purpose-form");
+        html.Should().Contain("Die Fahrzeugliste kommt morgen.").And.Contain("Reklamation <prüfen>").And.NotContain("purpose-form");
         var version = VersionField().Match(html).Groups["v"].Value;
 
         // Resolving without an outcome or note: every error at its field, nothing changed.

@@ -52,7 +52,8 @@ public sealed class OperatorStoryBrowserTests(WebUiHost web) : IClassFixture<Web
             await WebUiHost.SignInAsync(op, "Sabine Koch");
             await op.GetByRole(AriaRole.Link, new() { Name = "Netzwerkorganisation", Exact = true }).ClickAsync();
             await Expect(op.Locator("h1")).ToHaveTextAsync("Netzwerkorganisation");
-            await op.GetByRole(AriaRole.Link, new() { Name = "Zu den Streitfällen" }).ClickAsync();
+            await WebUiHost.ScreenshotAsync(op, "operator-dashboard");
+            await op.GetByRole(AriaRole.Link, new() { Name = "Zu den Reklamationen" }).ClickAsync();
             await op.GetByRole(AriaRole.Link, new() { Name = "Auftrag " + number }).ClickAsync();
             await Expect(op.Locator("h1")).ToContainTextAsync(number);
             (await op.ContentAsync()).Should().NotContain(Message).And.NotContain(Reason, "free texts need a purpose");
@@ -72,7 +73,7 @@ public sealed class OperatorStoryBrowserTests(WebUiHost web) : IClassFixture<Web
 
             await op.GetByLabel("Fortsetzen (Bearbeitung geht weiter)").CheckAsync();
             await op.FillAsync("#enw-resolve-note", Note);
-            await op.GetByRole(AriaRole.Button, new() { Name = "Streitfall entscheiden" }).ClickAsync();
+            await op.GetByRole(AriaRole.Button, new() { Name = "Reklamation entscheiden" }).ClickAsync();
             await Expect(op.GetByTestId("state")).ToHaveTextAsync("In Bearbeitung");
             await Expect(op.GetByTestId("history")).ToContainTextAsync(Note);
             operatorDialogs.Should().BeEmpty();
