@@ -50,6 +50,24 @@ public static class ExpertennetzwerkEndpointNames
     /// <summary>The page where the broker rates a completed order (route value <c>orderId</c>).</summary>
     public const string RatingPage = "Expertennetzwerk.RatingPage";
 
-    /// <summary>The operator's dead letters page.</summary>
+    /// <summary>The operator's dead letters page (query <c>cursor</c>), with re-queue.</summary>
     public const string DeadLettersPage = "Expertennetzwerk.DeadLettersPage";
+
+    /// <summary>The operator's dashboard: orders per state, open disputes, dead letters, versions awaiting review.</summary>
+    public const string OperatorDashboardPage = "Expertennetzwerk.OperatorDashboardPage";
+
+    /// <summary>The operator's queue of service versions awaiting review.</summary>
+    public const string ReviewQueuePage = "Expertennetzwerk.ReviewQueuePage";
+
+    /// <summary>The operator's review of one service version beside the published one (route value <c>versionId</c>).</summary>
+    public const string ReviewPage = "Expertennetzwerk.ReviewPage";
+
+    /// <summary>The operator's list of open disputes (metadata only; query <c>cursor</c>).</summary>
+    public const string DisputeListPage = "Expertennetzwerk.DisputeListPage";
+
+    /// <summary>
+    /// The operator's view of an order (route value <c>orderId</c>): metadata, and after a recorded purpose its history's
+    /// texts, documentation and thread; resolves a dispute.
+    /// </summary>
+    public const string DisputePage = "Expertennetzwerk.DisputePage";
 }

@@ -34,6 +34,12 @@ internal sealed class ExpertennetzwerkPageRoutes : IActionDescriptorChangeProvid
         ["/ActingParty"] = ("acting-party", "Expertennetzwerk.ActingParty"),
         ["/Inbox/Index"] = ("inbox", ExpertennetzwerkEndpointNames.InboxPage),
         ["/Notifications/Preferences"] = ("notifications", ExpertennetzwerkEndpointNames.NotificationPreferencesPage),
+        ["/Operator/Index"] = ("operator", ExpertennetzwerkEndpointNames.OperatorDashboardPage),
+        ["/Operator/Reviews"] = ("operator/reviews", ExpertennetzwerkEndpointNames.ReviewQueuePage),
+        ["/Operator/Review"] = ("operator/reviews/{versionId:guid}", ExpertennetzwerkEndpointNames.ReviewPage),
+        ["/Operator/Disputes"] = ("operator/disputes", ExpertennetzwerkEndpointNames.DisputeListPage),
+        ["/Operator/Dispute"] = ("operator/disputes/{orderId:guid}", ExpertennetzwerkEndpointNames.DisputePage),
+        ["/Operator/DeadLetters"] = ("operator/dead-letters", ExpertennetzwerkEndpointNames.DeadLettersPage),
     };
 
     // The data subject's pages live under their own prefix (MapExpertennetzwerkConsentPages), where the mailed links lead.

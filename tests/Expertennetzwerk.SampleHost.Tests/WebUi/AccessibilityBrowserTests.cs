@@ -1,3 +1,4 @@
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
@@ -46,6 +47,16 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
         ["notification preferences"] = new(Broker, (_, page) => GoAsync(page, "/expertennetzwerk/notifications")),
         ["notification preferences of an expert"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/notifications")),
         ["notification preferences with field errors"] = new(Broker, PostPreferencesWithoutChoiceAsync, Status: 400),
+        ["operator's dashboard"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator")),
+        ["operator's dashboard in English"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator"), Locale: "en-GB"),
+        ["review queue"] = new(Operator, async (web, page) => { await PendingVersionAsync(web); return await GoAsync(page, "/expertennetzwerk/operator/reviews"); }),
+        ["review of a version"] = new(Operator, async (web, page) => await GoAsync(page, $"/expertennetzwerk/operator/reviews/{await PendingVersionAsync(web)}")),
+        ["review rejected without a reason"] = new(Operator, RejectWithoutReasonAsync, Status: 400),
+        ["disputes"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator/disputes")),
+        ["dispute before the purpose"] = new(Operator, async (web, page) => await GoAsync(page, $"/expertennetzwerk/operator/disputes/{await FirstOrderAsync(web, OperatorOf(), OrderState.Disputed)}")),
+        ["dispute with the purpose stated"] = new(Operator, StatePurposeAsync),
+        ["dead letters"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator/dead-letters")),
+        ["403 page of an operator's page"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/operator/disputes"), Status: 403),
         ["403 page"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/catalog"), Status: 403),
         ["404 page"] = new(Broker, (_, page) => GoAsync(page, $"/expertennetzwerk/orders/{Guid.NewGuid()}"), Status: 404),
         ["400 page (antiforgery)"] = new(Broker, PostPreferencesWithoutTokenAsync, Status: 400),
@@ -112,6 +123,49 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
                 .ListOrdersAsync(actor, new OrderListQuery { States = state is { } s ? [s] : null });
             return list.Value.Items.First().Id;
         });
+
+    private static Actor OperatorOf() => Actor.Operator(DemoIds.Network, DemoIds.OperatorParty, DemoIds.UserKoch);
+
+    /// <summary>A service version awaiting review (the fleet check's published content with another price, submitted by its expert), made once.</summary>
+    private static Task<Guid> PendingVersionAsync(WebUiHost web) =>
+        web.Host.InScopeAsync(async services =>
+        {
+            var administration = services.GetRequiredService<ServiceAdministration>();
+            var pending = (await administration.ListServicesAsync(OperatorOf(), awaitingReviewOnly: true)).Value;
+            if (pending.Count > 0)
+            {
+                return pending[0].Versions[0].VersionId;
+            }
+
+            var expert = Actor.Expert(DemoIds.Network, DemoIds.ExpertHartmannSpezial, DemoIds.UserKrause);
+            var service = (await administration.GetServiceAsync(expert, DemoIds.ServiceKfzFlotte)).Value;
+            var content = (await administration.GetVersionAsync(expert, service.PublishedVersionId!.Value)).Value.Content;
+            var saved = (await administration.SaveVersionAsync(expert, DemoIds.ServiceKfzFlotte, content with { PriceCents = content.PriceCents + 5000 })).Value;
+            (await administration.SubmitAsync(expert, saved.VersionId)).IsOk.Should().BeTrue();
+            return saved.VersionId;
+        });
+
+    /// <summary>The review's rejection sent with no reason: the form again, the reason marked.</summary>
+    private static async Task<int> RejectWithoutReasonAsync(WebUiHost web, IPage page)
+    {
+        await GoAsync(page, $"/expertennetzwerk/operator/reviews/{await PendingVersionAsync(web)}");
+        return await SubmitFormAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Ablehnen", Exact = true }));
+    }
+
+    /// <summary>A dispute's details after the operator stated a purpose.</summary>
+    private static async Task<int> StatePurposeAsync(WebUiHost web, IPage page)
+    {
+        await GoAsync(page, $"/expertennetzwerk/operator/disputes/{await FirstOrderAsync(web, OperatorOf(), OrderState.Disputed)}");
+        await page.FillAsync("#enw-purpose", "Barrierefreiheit prüfen");
+        return await SubmitFormAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Details anzeigen", Exact = true }));
+    }
+
+    private static async Task<int> SubmitFormAsync(IPage page, ILocator button)
+    {
+        var response = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.Method == "POST");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        return response.Status;
+    }
 
     /// <summary>The preferences posted with no choice for any kind (the browser cannot send that by itself): the form again, each field marked.</summary>
     private static async Task<int> PostPreferencesWithoutChoiceAsync(WebUiHost web, IPage page)
