@@ -2,6 +2,7 @@ using System.Globalization;
 using Expertennetzwerk.Module.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -38,6 +39,19 @@ internal abstract class ModulePageModel : PageModel
 
     /// <summary>The host's customer list, when it gave one.</summary>
     public string? CustomersUrl => HttpContext.RequestServices.GetRequiredService<IOptions<ExpertennetzwerkAspNetCoreOptions>>().Value.CustomersUrl;
+
+    /// <summary>
+    /// A request naming no handler of the page (a typed or stale <c>?handler=</c>, or a POST to a page without one) is the
+    /// 404 page: the page would otherwise render without having loaded its model.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            context.Result = StatusPage(StatusCodes.Status404NotFound);
+        }
+    }
 
     /// <summary>
     /// Finds the acting user and party; null when there is one of the <paramref name="kinds"/> (any kind when none is

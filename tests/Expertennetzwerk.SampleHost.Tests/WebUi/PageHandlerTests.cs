@@ -143,6 +143,21 @@ public sealed partial class PageHandlerTests
         // With the token (from any form of the signed-in user) and a version that is not the order's: the page again,
         // 409, with the reason in words; the draft is still a draft.
         var token = await TokenAsync(broker);
+
+        // A handler the page does not have, typed into the URL: a GET shows the page (Razor Pages falls back to OnGet),
+        // a POST — which has no handler to fall back to — is the 404 page, never an error.
+        foreach (var path in new[] { $"/expertennetzwerk/orders/{draft.Id:D}?handler=Nonsense", "/expertennetzwerk/orders?handler=Nonsense", "/expertennetzwerk/?handler=Nonsense" })
+        {
+            using (var get = await broker.GetAsync(new Uri(path, UriKind.Relative)))
+            {
+                get.StatusCode.Should().Be(HttpStatusCode.OK, path);
+            }
+
+            using var post = await broker.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { [token.Name] = token.Value }));
+            post.StatusCode.Should().Be(HttpStatusCode.NotFound, path);
+            (await post.Content.ReadAsStringAsync()).Should().NotContain(draft.Number, path);
+        }
+
         using (var response = await broker.PostAsync(new Uri(orderPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
                {
                    ["version"] = "999999",

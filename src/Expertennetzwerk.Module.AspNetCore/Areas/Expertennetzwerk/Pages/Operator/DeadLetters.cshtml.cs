@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 
 /// <summary>The operator's dead letters (newest first, keyset pages) and putting one back into delivery.</summary>
-internal sealed class DeadLettersModel(OutboxAdministration outbox, IStringLocalizer<PageTexts> texts) : OperatorPageModel
+internal sealed class DeadLettersModel(OutboxAdministration outbox, IStringLocalizer<PageTexts> texts) : ModulePageModel
 {
     public const int PageSize = 25;
 

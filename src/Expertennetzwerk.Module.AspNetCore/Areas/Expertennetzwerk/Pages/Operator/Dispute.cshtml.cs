@@ -19,7 +19,7 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 /// </summary>
 internal sealed class DisputeModel(
     ExpertOrderQueries queries, ExpertOrderService orders, DigitalMessageQueries messages, IDataProtectionProvider protection, IStringLocalizer<PageTexts> texts)
-    : OperatorPageModel
+    : ModulePageModel
 {
     public const string PurposeCookie = "enw-purpose";
 

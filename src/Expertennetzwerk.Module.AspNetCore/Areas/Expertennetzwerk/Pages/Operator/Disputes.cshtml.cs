@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 
 /// <summary>The network's open disputes, metadata only (number, dates, parties by kind); each links to its dispute view.</summary>
-internal sealed class DisputesModel(ExpertOrderQueries orders, IStringLocalizer<PageTexts> texts) : OperatorPageModel
+internal sealed class DisputesModel(ExpertOrderQueries orders, IStringLocalizer<PageTexts> texts) : ModulePageModel
 {
     public const int PageSize = 25;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 
 /// <summary>The operator's dashboard: the network's orders per state, open disputes, dead letters and service versions awaiting review, each with its page.</summary>
-internal sealed class IndexModel(ExpertOrderQueries orders, OutboxAdministration outbox, ServiceAdministration services) : OperatorPageModel
+internal sealed class IndexModel(ExpertOrderQueries orders, OutboxAdministration outbox, ServiceAdministration services) : ModulePageModel
 {
     public IReadOnlyDictionary<OrderState, long> Counts { get; private set; } = new Dictionary<OrderState, long>();
 

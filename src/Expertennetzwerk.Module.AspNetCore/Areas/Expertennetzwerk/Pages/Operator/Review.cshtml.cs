@@ -13,7 +13,7 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 /// One service version under review beside the published one, each difference marked (texts, prices, deadlines, steps,
 /// form fields, data categories, templates); approve, or reject with a reason the expert reads.
 /// </summary>
-internal sealed class ReviewModel(ServiceAdministration services, IStringLocalizer<PageTexts> texts) : OperatorPageModel
+internal sealed class ReviewModel(ServiceAdministration services, IStringLocalizer<PageTexts> texts) : ModulePageModel
 {
     /// <summary>One line of a compared value, marked when the other version has no such line.</summary>
     public sealed record Line(string Text, bool Changed);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 
 /// <summary>The review queue: each service whose newest version awaits the operator's review.</summary>
-internal sealed class ReviewsModel(ServiceAdministration services) : OperatorPageModel
+internal sealed class ReviewsModel(ServiceAdministration services) : ModulePageModel
 {
     public IReadOnlyList<AdministeredService> Services { get; private set; } = [];
 
