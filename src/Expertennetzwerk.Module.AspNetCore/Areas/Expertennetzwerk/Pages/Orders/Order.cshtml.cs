@@ -170,6 +170,7 @@ internal sealed partial class OrderModel(
         }
 
         Order = detail.Value;
+        await LoadZoneAsync(cancellationToken);
         var service = await catalog.GetAsync(Actor, Order.ServiceId, cancellationToken);
         ServiceTitle = service.IsOk ? service.Value.Entry.Title : null;
         var form = OrderFormFields.Definition(Order.FormDefinitionJson);
