@@ -181,6 +181,7 @@ internal sealed partial class OrderModel(
 
         await LoadThreadAsync(orderId, cancellationToken);
         await LoadConsentsAsync(catalog, cancellationToken);
+        await LoadExpertAsync(cancellationToken);
         return Page();
     }
 }
