@@ -183,6 +183,42 @@ public sealed partial class OrderPagePartsHandlerTests
         html.Should().NotContain("data-testid=\"shared-data\"").And.NotContain(customer).And.Contain("Die Einwilligung wurde widerrufen");
     }
 
+    [SkippableTheory]
+    [InlineData(ApiDatabase.Sqlite)]
+    [InlineData(ApiDatabase.PostgreSQL)]
+    public async Task The_experts_start_page_shows_the_new_order_with_its_notice_and_the_list_opens_on_the_open_orders(ApiDatabase database)
+    {
+        if (database == ApiDatabase.PostgreSQL)
+        {
+            Postgres.SkipUnlessAvailable();
+        }
+
+        await using var host = await ApiHost.StartAsync(database);
+        var placed = await host.OrderInStateAsync("Placed");
+        var number = await host.InScopeAsync(async services => (await services.GetRequiredService<ExpertOrderQueries>().GetOrderAsync(ApiActors.OwningBroker, placed)).Value.Number);
+        using var expert = host.Client(ApiActors.AssignedExpert);
+
+        var start = WebUtility.HtmlDecode(await expert.GetStringAsync(new Uri("/expertennetzwerk", UriKind.Relative)));
+        var open = Regex.Match(start, "(?s)<ul class=\"enw-list\" data-testid=\"open-orders\">(?<list>.*?)</ul>").Groups["list"].Value;
+        open.Should().Contain($"Auftrag {number}").And.Contain("zur Annahme seit", "a placed order waits for the expert's acceptance");
+        Regex.Match(start, "(?s)data-testid=\"newest-unread\">(?<list>.*?)</ul>").Groups["list"].Value.Should().Contain(number, "the system notice of the new order is among the newest unread");
+
+        // The list opens on the open states for the expert; an explicit empty filter shows every state.
+        var list = WebUtility.HtmlDecode(await expert.GetStringAsync(new Uri("/expertennetzwerk/orders", UriKind.Relative)));
+        foreach (var state in new[] { "Placed", "InProgress", "AwaitingInformation" })
+        {
+            list.Should().MatchRegex($"name=\"state\" value=\"{state}\" checked=\"checked\"");
+        }
+
+        list.Should().NotMatchRegex("name=\"state\" value=\"Completed\" checked").And.Contain(number);
+        var all = WebUtility.HtmlDecode(await expert.GetStringAsync(new Uri("/expertennetzwerk/orders?state=", UriKind.Relative)));
+        all.Should().NotContain("checked=\"checked\"");
+
+        // The broker's list keeps every state.
+        using var broker = host.Client(ApiActors.OwningBroker);
+        WebUtility.HtmlDecode(await broker.GetStringAsync(new Uri("/expertennetzwerk/orders", UriKind.Relative))).Should().NotContain("checked=\"checked\"");
+    }
+
     /// <summary>The expert section's field names (as the page model names them).</summary>
     private static class OrderModelFields
     {

@@ -22,6 +22,11 @@ internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQuer
     /// <summary>The newest unread messages (at most <see cref="NewestShown"/>).</summary>
     public IReadOnlyList<DigitalMessageItem> NewestUnread { get; private set; } = [];
 
+    public const int OpenShown = 5;
+
+    /// <summary>The expert's open orders (to accept or to work on), newest change first; null for other parties.</summary>
+    public IReadOnlyList<OrderListItem>? OpenOrders { get; private set; }
+
     public IReadOnlyDictionary<OrderState, long> Counts { get; private set; } = new Dictionary<OrderState, long>();
 
     /// <summary>Whether the catalogue is the actor's (brokers order from it).</summary>
@@ -45,6 +50,12 @@ internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQuer
         }
 
         Counts = page.Value.CountsByState ?? Counts;
+        if (Actor.PartyKind == PartyKind.Expert)
+        {
+            var open = await orders.ListOrdersAsync(Actor, new OrderListQuery { States = Orders.IndexModel.OpenStates, PageSize = OpenShown }, cancellationToken);
+            OpenOrders = open.IsOk ? open.Value.Items : [];
+        }
+
         return Page();
     }
 }
