@@ -30,8 +30,8 @@ public sealed class ExpertStoryBrowserTests(WebUiHost web)
         await using var _ = expertContext;
         await WebUiHost.SignInAsync(expert, Expert);
 
-        // The start page: the new order among the open ones, its system notice among the newest unread.
-        (await expert.Locator("[data-testid=open-orders]").InnerTextAsync()).Should().Contain(number);
+        // The start page: the new order among the open ones with its accept-by date, its system notice among the newest unread.
+        (await expert.Locator("[data-testid=open-orders] li", new() { HasText = number }).Locator("[data-testid=accept-by]").CountAsync()).Should().Be(1, "the new order shows by when to accept it");
         (await expert.Locator("[data-testid=newest-unread]").InnerTextAsync()).Should().Contain(number);
         await expert.Locator("[data-testid=open-orders] a", new() { HasText = number }).ClickAsync();
         await expert.WaitForURLAsync("**" + orderPath);

@@ -200,7 +200,7 @@ public sealed partial class OrderPagePartsHandlerTests
 
         var start = WebUtility.HtmlDecode(await expert.GetStringAsync(new Uri("/expertennetzwerk", UriKind.Relative)));
         var open = Regex.Match(start, "(?s)<ul class=\"enw-list\" data-testid=\"open-orders\">(?<list>.*?)</ul>").Groups["list"].Value;
-        open.Should().Contain($"Auftrag {number}").And.Contain("zur Annahme seit", "a placed order waits for the expert's acceptance");
+        open.Should().Contain($"Auftrag {number}").And.MatchRegex("annehmen bis [0-9]{2}\\.[0-9]{2}\\.[0-9]{4}", "a placed order shows by when to accept it");
         Regex.Match(start, "(?s)data-testid=\"newest-unread\">(?<list>.*?)</ul>").Groups["list"].Value.Should().Contain(number, "the system notice of the new order is among the newest unread");
 
         // The list opens on the open states for the expert; an explicit empty filter shows every state.
