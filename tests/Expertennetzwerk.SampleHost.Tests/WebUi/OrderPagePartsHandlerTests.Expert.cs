@@ -164,6 +164,13 @@ public sealed partial class OrderPagePartsHandlerTests
         await PostOkAsync(expert, page, "Cancel", token, ("version", Version(html)), (OrderModelFields.CancelReason, "Kunde nicht erreichbar."));
         (await StateAsync(host, cancelled)).Should().Be(OrderState.Cancelled);
 
+        // The expert opens a dispute with a reason (the form the order page shows the expert too).
+        var disputed = await host.OrderInStateAsync("InProgress");
+        page = $"/expertennetzwerk/orders/{disputed:D}";
+        html = WebUtility.HtmlDecode(await expert.GetStringAsync(new Uri(page, UriKind.Relative)));
+        await PostOkAsync(expert, page, "Dispute", token, ("version", Version(html)), ("disputeReason", "Der Makler antwortet nicht."));
+        (await StateAsync(host, disputed)).Should().Be(OrderState.Disputed);
+
         // A consent order: the shared data are on the expert's page until the customer withdraws.
         var orderId = await host.ConsentDraftAsync();
         await host.InScopeAsync(async services => (await services.GetRequiredService<ExpertOrderService>().SaveDraftAsync(ApiActors.OwningBroker, orderId,
