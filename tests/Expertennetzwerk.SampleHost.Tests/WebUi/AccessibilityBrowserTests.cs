@@ -21,6 +21,12 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
     private const string Expert = "Michael Vogel";
     private const string Operator = "Sabine Koch";
 
+    private const string Krause = "Lea Krause";
+
+    private static readonly Actor KrauseActor = Actor.Expert(DemoIds.Network, DemoIds.ExpertHartmannSpezial, DemoIds.UserKrause);
+
+    private static readonly Actor Vogel = Actor.Expert(DemoIds.Network, DemoIds.ExpertFinanzKompass, DemoIds.UserVogel);
+
     /// <summary>
     /// The pages checked. To add one: a name, who signs in (null: nobody), how to get there (a path, or steps ending on
     /// the page) and the HTTP status the page answers with; optionally the browser's locale.
@@ -43,6 +49,10 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
         ["order page in progress"] = new(Broker, async (web, page) => await GoAsync(page, $"/expertennetzwerk/orders/{await FirstOrderAsync(web, WebUiHost.Mueller, OrderState.InProgress)}")),
         ["order page in English"] = new(Broker, async (web, page) => await GoAsync(page, $"/expertennetzwerk/orders/{await FirstOrderAsync(web, WebUiHost.Mueller, OrderState.InProgress)}"), Locale: "en-GB"),
         ["order page of an expert"] = new(Expert, async (web, page) => await GoAsync(page, $"/expertennetzwerk/orders/{await FirstOrderAsync(web, Actor.Expert(DemoIds.Network, DemoIds.ExpertFinanzKompass, DemoIds.UserVogel), null)}")),
+        ["order page of an expert, to accept"] = new(Expert, async (web, page) => await GoAsync(page, $"/expertennetzwerk/orders/{await FirstOrderAsync(web, Vogel, OrderState.Placed)}")),
+        ["order page of an expert, in progress"] = new(Krause, async (web, page) => await GoAsync(page, $"/expertennetzwerk/orders/{await FirstOrderAsync(web, KrauseActor, OrderState.InProgress)}")),
+        ["order page of an expert in English"] = new(Krause, async (web, page) => await GoAsync(page, $"/expertennetzwerk/orders/{await FirstOrderAsync(web, KrauseActor, OrderState.InProgress)}"), Locale: "en-GB"),
+        ["order list of an expert (open orders)"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/orders")),
         ["inbox"] = new(Broker, (_, page) => GoAsync(page, "/expertennetzwerk/inbox")),
         ["inbox of an expert"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/inbox?unread=1")),
         ["notification preferences"] = new(Broker, (_, page) => GoAsync(page, "/expertennetzwerk/notifications")),

@@ -1,10 +1,13 @@
 using Expertennetzwerk.Module.AspNetCore.Pages;
+using Expertennetzwerk.Module.Catalog;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Messaging;
 using Expertennetzwerk.Module.Messaging.Queries;
+using Expertennetzwerk.Module.Notifications;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Expertennetzwerk.Module.AspNetCore.WebUi;
 
@@ -21,6 +24,14 @@ internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQuer
 
     /// <summary>The newest unread messages (at most <see cref="NewestShown"/>).</summary>
     public IReadOnlyList<DigitalMessageItem> NewestUnread { get; private set; } = [];
+
+    public const int OpenShown = 5;
+
+    /// <summary>The expert's open orders (to accept or to work on), newest change first; null for other parties.</summary>
+    public IReadOnlyList<OrderListItem>? OpenOrders { get; private set; }
+
+    /// <summary>By when each shown placed order should be accepted (the SLA of the order's own service version, as the expert's mail says).</summary>
+    public Dictionary<Guid, DateOnly> AcceptBy { get; } = [];
 
     public IReadOnlyDictionary<OrderState, long> Counts { get; private set; } = new Dictionary<OrderState, long>();
 
@@ -45,6 +56,42 @@ internal sealed class IndexModel(DigitalMessageQueries messages, ExpertOrderQuer
         }
 
         Counts = page.Value.CountsByState ?? Counts;
+        if (Actor.PartyKind == PartyKind.Expert)
+        {
+            var open = await orders.ListOrdersAsync(Actor, new OrderListQuery { States = Orders.IndexModel.OpenStates, PageSize = OpenShown }, cancellationToken);
+            OpenOrders = open.IsOk ? open.Value.Items : [];
+            await LoadAcceptByAsync(cancellationToken);
+        }
+
         return Page();
+    }
+
+    /// <summary>
+    /// The list item carries no accept-by date, so it is computed like the placement mail's: the order's placement plus the
+    /// business days of its own service version (two reads per placed order shown, at most <see cref="OpenShown"/>).
+    /// </summary>
+    private async Task LoadAcceptByAsync(CancellationToken cancellationToken)
+    {
+        var versions = HttpContext.RequestServices.GetRequiredService<ServiceAdministration>();
+        var days = new Dictionary<Guid, int>();
+        foreach (var item in OpenOrders!.Where(o => o.State == OrderState.Placed))
+        {
+            var detail = await orders.GetOrderAsync(Actor, item.Id, cancellationToken: cancellationToken);
+            if (!detail.IsOk || detail.Value.PlacedAt is not { } placedAt)
+            {
+                continue;
+            }
+
+            if (!days.TryGetValue(detail.Value.ServiceVersionId, out var within))
+            {
+                var version = await versions.GetVersionAsync(Actor, detail.Value.ServiceVersionId, cancellationToken);
+                within = days[detail.Value.ServiceVersionId] = version.IsOk ? version.Value.Content.AcceptWithinBusinessDays : 0;
+            }
+
+            if (within > 0)
+            {
+                AcceptBy[item.Id] = NotificationPlanner.AddBusinessDays(placedAt, within, Zone);
+            }
+        }
     }
 }

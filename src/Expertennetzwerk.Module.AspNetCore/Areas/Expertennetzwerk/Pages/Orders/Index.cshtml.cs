@@ -33,6 +33,9 @@ internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catal
     public const string UpdatedToField = "updatedTo";
     public const string CursorField = "cursor";
 
+    /// <summary>The states an expert still has to act on (its list and start page open on them).</summary>
+    public static readonly IReadOnlyList<OrderState> OpenStates = [OrderState.Placed, OrderState.InProgress, OrderState.AwaitingInformation];
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d.M.yyyy", "dd.MM.yyyy"];
 
     [BindProperty(SupportsGet = true, Name = StateField)]
@@ -164,6 +167,12 @@ internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catal
             {
                 ModelState.AddModelError(StateField, Text(InputErrors.NotAllowed(StateField).Text));
             }
+        }
+
+        if (states.Count == 0 && Actor.PartyKind == PartyKind.Expert && Request.Query.Count == 0)
+        {
+            // An expert's list opens on the open orders: to accept or to work on.
+            states.AddRange(OpenStates);
         }
 
         States = states;

@@ -84,9 +84,10 @@ internal sealed partial class OrderModel(
     public Task<IActionResult> OnPostWithdrawAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
         RunAsync(orderId, "withdrawReason", async () => await orders.WithdrawAsync(Actor, orderId, WithdrawReason ?? string.Empty, version, cancellationToken), cancellationToken);
 
-    /// <summary>Opens a dispute with a reason.</summary>
+    /// <summary>Opens a dispute with a reason (broker or expert).</summary>
     public Task<IActionResult> OnPostDisputeAsync(Guid orderId, long version, CancellationToken cancellationToken) =>
-        RunAsync(orderId, "disputeReason", async () => await orders.OpenDisputeAsync(Actor, orderId, DisputeReason ?? string.Empty, version, cancellationToken), cancellationToken);
+        RunAsync(orderId, "disputeReason", async () => await orders.OpenDisputeAsync(Actor, orderId, DisputeReason ?? string.Empty, version, cancellationToken), cancellationToken,
+            PartyKind.Broker, PartyKind.Expert);
 
     /// <summary>"Auftragsdaten speichern": the draft's form data with the version the broker saw.</summary>
     public async Task<IActionResult> OnPostSaveAsync(Guid orderId, long version, CancellationToken cancellationToken)
@@ -182,6 +183,7 @@ internal sealed partial class OrderModel(
 
         await LoadThreadAsync(orderId, cancellationToken);
         await LoadConsentsAsync(service, cancellationToken);
+        await LoadExpertAsync(cancellationToken);
         return Page();
     }
 }
