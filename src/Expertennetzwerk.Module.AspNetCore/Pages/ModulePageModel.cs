@@ -87,6 +87,32 @@ internal abstract class ModulePageModel : PageModel
         _ => StatusPage(StatusCodes.Status403Forbidden, result.Refusal is { } refusal ? Text(refusal.Text) : null),
     };
 
+    /// <summary>
+    /// The one reading of a failed command for every page: NotFound and Forbidden answer with the status page; field errors
+    /// re-render with 400 (the caller places them, see <see cref="AddFieldErrors"/>); a lost race re-renders with 409 and
+    /// <paramref name="changedMeanwhile"/>; a refusal re-renders with 409 and its text in the page's language.
+    /// </summary>
+    protected CommandFailure Explain(Result result, string changedMeanwhile)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status switch
+        {
+            ResultStatus.NotFound or ResultStatus.Forbidden => new CommandFailure(Failure(result), 0, null, []),
+            ResultStatus.ValidationFailed => new CommandFailure(null, StatusCodes.Status400BadRequest, null, result.FieldErrors),
+            ResultStatus.Conflict => new CommandFailure(null, StatusCodes.Status409Conflict, changedMeanwhile, []),
+            _ => new CommandFailure(null, StatusCodes.Status409Conflict, result.Refusal is { } refusal ? Text(refusal.Text) : changedMeanwhile, []),
+        };
+    }
+
+    /// <summary>Puts each error next to its field; <paramref name="fieldKey"/> maps a core field name to the page's input name.</summary>
+    protected void AddFieldErrors(IEnumerable<FieldError> errors, Func<string, string>? fieldKey = null)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(fieldKey?.Invoke(error.Field) ?? error.Field, Text(error.Text));
+        }
+    }
+
     protected IActionResult StatusPage(int status, string? detail = null)
     {
         var view = status switch

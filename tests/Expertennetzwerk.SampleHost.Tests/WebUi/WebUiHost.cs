@@ -100,7 +100,10 @@ public sealed class WebUiHost : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden als " + userName, Exact = true }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/expertennetzwerk");
+            // Committed, then the document parsed: under load the "load" event of a redirect's target was seen to go
+            // unreported to the waiter (the browser already showed the start page), which made sign-in a flaky time-out.
+            await page.WaitForURLAsync("**/expertennetzwerk", new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
         catch (TimeoutException ex)
         {

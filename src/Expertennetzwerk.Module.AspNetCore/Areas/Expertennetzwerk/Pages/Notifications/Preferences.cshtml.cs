@@ -92,23 +92,20 @@ internal sealed class PreferencesModel(NotificationPreferences preferences, IStr
             }
 
             var set = await preferences.SetAsync(Actor, Actor.UserId, kind, delivery, cancellationToken);
-            switch (set.Status)
+            if (set.IsOk)
             {
-                case ResultStatus.Ok:
-                    continue;
-                case ResultStatus.ValidationFailed:
-                    foreach (var error in set.FieldErrors)
-                    {
-                        ModelState.AddModelError(kind.ToString(), Text(error.Text));
-                    }
-
-                    return WithStatus(StatusCodes.Status400BadRequest);
-                case ResultStatus.Conflict:
-                    Problem = texts["ChangedMeanwhileSettings"].Value;
-                    return WithStatus(StatusCodes.Status409Conflict);
-                default:
-                    return Failure(set);
+                continue;
             }
+
+            var failure = Explain(set, texts["ChangedMeanwhileSettings"]);
+            if (failure.Answer is { } failed)
+            {
+                return failed;
+            }
+
+            AddFieldErrors(failure.FieldErrors, _ => kind.ToString());
+            Problem = failure.Problem;
+            return WithStatus(failure.StatusCode);
         }
 
         return RedirectToPage("/Notifications/Preferences", new { saved = true });

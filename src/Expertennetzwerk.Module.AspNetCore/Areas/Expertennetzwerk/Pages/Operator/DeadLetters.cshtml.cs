@@ -50,13 +50,14 @@ internal sealed class DeadLettersModel(OutboxAdministration outbox, IStringLocal
             return RedirectToPage("/Operator/DeadLetters");
         }
 
-        if (result.Status is ResultStatus.NotFound or ResultStatus.Forbidden)
+        var failure = Explain(result, texts["ChangedMeanwhile"]);
+        if (failure.Answer is { } failed)
         {
-            return Failure(result);
+            return failed;
         }
 
-        Notice = result.Status == ResultStatus.Conflict ? texts["ChangedMeanwhile"] : result.Refusal is { } refusal ? Text(refusal.Text) : texts["ChangedMeanwhile"];
-        HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+        Notice = failure.Problem;
+        HttpContext.Response.StatusCode = failure.StatusCode;
         return await ShowAsync(null, cancellationToken);
     }
 

@@ -133,27 +133,15 @@ internal sealed class DisputeModel(
             }
         }
 
-        var status = StatusCodes.Status409Conflict;
-        switch (result.Status)
+        var failure = Explain(result, texts["ChangedMeanwhile"]);
+        if (failure.Answer is { } failed)
         {
-            case ResultStatus.NotFound:
-            case ResultStatus.Forbidden:
-                return Failure(result);
-            case ResultStatus.ValidationFailed:
-                status = StatusCodes.Status400BadRequest;
-                foreach (var error in result.FieldErrors)
-                {
-                    ModelState.AddModelError(error.Field, Text(error.Text));
-                }
-
-                break;
-            case ResultStatus.Conflict:
-                Problem = texts["ChangedMeanwhile"];
-                break;
-            default:
-                Problem = result.Refusal is { } refusal ? Text(refusal.Text) : texts["ChangedMeanwhile"];
-                break;
+            return failed;
         }
+
+        var status = failure.StatusCode;
+        Problem = failure.Problem;
+        AddFieldErrors(failure.FieldErrors);
 
         var page = await ShowAsync(orderId, StoredPurpose(orderId), cancellationToken);
         HttpContext.Response.StatusCode = status;

@@ -68,27 +68,15 @@ internal sealed class ReviewModel(ServiceAdministration services, IStringLocaliz
             return RedirectToPage("/Operator/Review", new { versionId });
         }
 
-        var status = StatusCodes.Status409Conflict;
-        switch (result.Status)
+        var failure = Explain(result, texts["ChangedMeanwhile"]);
+        if (failure.Answer is { } failed)
         {
-            case ResultStatus.NotFound:
-            case ResultStatus.Forbidden:
-                return Failure(result);
-            case ResultStatus.ValidationFailed:
-                status = StatusCodes.Status400BadRequest;
-                foreach (var error in result.FieldErrors)
-                {
-                    ModelState.AddModelError(error.Field == "reason" ? "rejectReason" : error.Field, Text(error.Text));
-                }
-
-                break;
-            case ResultStatus.Conflict:
-                Problem = texts["ChangedMeanwhile"];
-                break;
-            default:
-                Problem = result.Refusal is { } refusal ? Text(refusal.Text) : texts["ChangedMeanwhile"];
-                break;
+            return failed;
         }
+
+        var status = failure.StatusCode;
+        Problem = failure.Problem;
+        AddFieldErrors(failure.FieldErrors, field => field == "reason" ? "rejectReason" : field);
 
         var page = await ShowAsync(versionId, cancellationToken);
         HttpContext.Response.StatusCode = status;

@@ -66,20 +66,17 @@ internal sealed class NewOrderModel(ServiceCatalog catalog, ExpertOrderService o
             return RedirectToPage("/Orders/Order", new { orderId = created.Value.OrderId });
         }
 
-        var status = StatusCodes.Status409Conflict;
-        switch (created.Status)
+        var failed = Explain(created, texts["ChangedMeanwhile"]);
+        if (failed.Answer is { } failedPage)
         {
-            case ResultStatus.NotFound:
-            case ResultStatus.Forbidden:
-                return Failure(created);
-            case ResultStatus.ValidationFailed:
-                status = StatusCodes.Status400BadRequest;
-                var elsewhere = OrderFormFields.AddErrors(ModelState, form, created.FieldErrors, texts, "customerRef");
-                Problem = elsewhere.Count > 0 ? string.Join(" ", elsewhere) : null;
-                break;
-            default:
-                Problem = created.Refusal is { } refusal ? Text(refusal.Text) : texts["ChangedMeanwhile"];
-                break;
+            return failedPage;
+        }
+
+        var status = failed.StatusCode;
+        Problem = failed.Problem;
+        if (failed.FieldErrors.Count > 0 && OrderFormFields.AddErrors(ModelState, form, failed.FieldErrors, texts, "customerRef") is { Count: > 0 } elsewhere)
+        {
+            Problem = string.Join(" ", elsewhere);
         }
 
         if (await ShowAsync(serviceId, typed, cancellationToken) is { } failure)

@@ -128,29 +128,18 @@ internal sealed partial class OrderModel(
             return RedirectToPage("/Orders/Order", new { orderId });
         }
 
-        var status = StatusCodes.Status409Conflict;
-        var formErrors = new List<FieldError>();
-        switch (result.Status)
+        var failure = Explain(result, texts["ChangedMeanwhile"]);
+        if (failure.Answer is { } failed)
         {
-            case ResultStatus.NotFound:
-            case ResultStatus.Forbidden:
-                return Failure(result);
-            case ResultStatus.Conflict:
-                Problem = texts["ChangedMeanwhile"];
-                break;
-            case ResultStatus.ValidationFailed:
-                status = StatusCodes.Status400BadRequest;
-                formErrors.AddRange(result.FieldErrors.Where(e => e.Field.StartsWith("formData", StringComparison.Ordinal)));
-                foreach (var error in result.FieldErrors.Except(formErrors))
-                {
-                    ModelState.AddModelError(_fieldKey?.Invoke(error.Field) ?? (error.Field is "reason" or "text" && textField is not null ? textField : error.Field), Text(error.Text));
-                }
-
-                break;
-            default:
-                Problem = result.Refusal is { } refusal ? Text(refusal.Text) : null;
-                break;
+            return failed;
         }
+
+        var status = failure.StatusCode;
+        Problem = failure.Problem;
+        var formErrors = failure.FieldErrors.Where(e => e.Field.StartsWith("formData", StringComparison.Ordinal)).ToList();
+        AddFieldErrors(
+            failure.FieldErrors.Except(formErrors),
+            field => _fieldKey?.Invoke(field) ?? (field is "reason" or "text" && textField is not null ? textField : field));
 
         var page = await ShowAsync(orderId, cancellationToken);
         if (formErrors.Count > 0 && OrderFormFields.AddErrors(ModelState, DraftForm?.Form, formErrors, texts) is { Count: > 0 } elsewhere)
