@@ -175,12 +175,11 @@ public sealed class ExpertOrderQueries
                 d.Attachments.Select(a => new OrderAttachmentInfo(a.Id, a.DocumentId, a.FileName, a.ContentType, a.Length)).ToList())).ToList();
         }
 
-        var formDefinition = includePersonalData
-            ? await db.Set<ExpertServiceVersion>().AsNoTracking()
-                .Where(v => v.Id == order.ServiceVersionId)
-                .Select(v => v.FormDefinitionJson)
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            : null;
+        // The order's own version, not the published one: a later version changes neither its title nor its form.
+        var version = await db.Set<ExpertServiceVersion>().AsNoTracking()
+            .Where(v => v.Id == order.ServiceVersionId)
+            .Select(v => new { v.Title, v.DataCategoriesJson, FormDefinitionJson = includePersonalData ? v.FormDefinitionJson : null })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var permitted = await PermittedActionsAsync(db, order, actor, role, cancellationToken).ConfigureAwait(false);
         return new OrderDetail
         {
@@ -206,7 +205,9 @@ public sealed class ExpertOrderQueries
             CustomerDisplayName = includePersonalData ? order.CustomerDisplayName : null,
             CustomerSnapshotJson = includePersonalData ? order.CustomerSnapshotJson : null,
             FormDataJson = includePersonalData ? order.FormDataJson : null,
-            FormDefinitionJson = formDefinition,
+            ServiceTitle = version?.Title,
+            DataCategoriesJson = version?.DataCategoriesJson,
+            FormDefinitionJson = version?.FormDefinitionJson,
             History = history,
             Documentation = documentation,
             PermittedActions = permitted,

@@ -93,6 +93,12 @@ public sealed class ServiceAdministrationTests(SharedHosts hosts) : IClassFixtur
         var draftAfter = (await host.Orders.CreateDraftAsync(n.Broker, new CreateDraftCommand(v1.ServiceId, "K-2"))).Value;
         (await OrderVersionAsync(host, draftAfter.OrderId)).Should().Be(v2.VersionId);
         (await OrderVersionAsync(host, placed)).Should().Be(v1.VersionId, "an order keeps the version it was placed against");
+        var placedDetail = (await host.Queries.GetOrderAsync(n.Broker, placed)).Value;
+        (placedDetail.ServiceTitle, placedDetail.DataCategoriesJson).Should().Be(
+            ("Bestandsanalyse Gewerbe", (await admin.GetVersionAsync(n.Expert, v1.VersionId)).Value.Content.DataCategoriesJson),
+            "the order reads its own version's title and data categories");
+        (await host.Queries.GetOrderAsync(n.Operator, draftAfter.OrderId)).Value.ServiceTitle.Should().Be(
+            "Bestandsanalyse Gewerbe (neu)", "the title is metadata the operator sees without a purpose");
         (await host.Orders.AcceptAsync(n.Expert, placed)).IsOk.Should().BeTrue("the placed order goes on under its version");
 
         // Version 3 is rejected with a reason: nothing changes for brokers.

@@ -72,6 +72,15 @@ public sealed record OrderDetail
     /// <summary>The form data (JSON), when personal data are included.</summary>
     public string? FormDataJson { get; init; }
 
+    /// <summary>The title of the order's service version (the one it was placed against, not a later one).</summary>
+    public string? ServiceTitle { get; init; }
+
+    /// <summary>
+    /// The data categories of the order's service version (JSON, as <c>DataSharing.TryParse</c> reads them): what is shared
+    /// with the expert, with its legal basis and data subjects.
+    /// </summary>
+    public string? DataCategoriesJson { get; init; }
+
     /// <summary>
     /// The order form of the order's service version (JSON, as <c>FormDefinition.TryParse</c> reads it), the one its form
     /// data follow (a later version of the service does not change it), when personal data are included.

@@ -57,7 +57,7 @@ internal sealed partial class OrderModel
         return RunAsync(orderId, null, async () => await service.RecordWithdrawalAsync(Actor, orderId, consentId, channel, Blank(note), version, cancellationToken), cancellationToken);
     }
 
-    private async Task LoadConsentsAsync(Result<CatalogServiceDetail> service, CancellationToken cancellationToken)
+    private async Task LoadConsentsAsync(CancellationToken cancellationToken)
     {
         Consents = null;
         if (Actor.PartyKind != PartyKind.Broker || Order.BrokerPartyId != Actor.PartyId)
@@ -71,8 +71,8 @@ internal sealed partial class OrderModel
             return;
         }
 
-        // Whose consent the service asks (its data categories), and whoever already has a declaration on the order.
-        var needed = service.IsOk ? (DataSharing.TryParse(service.Value.DataCategoriesJson, out _) ?? DataSharing.None).SubjectsNeedingConsent : new HashSet<DataSubjectKind>();
+        // Whose consent the order's service version asks (its data categories), and whoever already has a declaration.
+        var needed = (DataSharing.TryParse(Order.DataCategoriesJson, out _) ?? DataSharing.None).SubjectsNeedingConsent;
         Consents = OrderConsentsSection.Build(needed, list.Value, Order.PermittedActions);
     }
 

@@ -15,12 +15,10 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Orders;
 /// actions the core permits now ("verbindlich weiterleiten" only when placing is permitted).
 /// </summary>
 internal sealed partial class OrderModel(
-    ExpertOrderQueries queries, ExpertOrderService orders, ServiceCatalog catalog, IStringLocalizer<PageTexts> texts)
+    ExpertOrderQueries queries, ExpertOrderService orders, IStringLocalizer<PageTexts> texts)
     : ModulePageModel
 {
     public OrderDetail Order { get; private set; } = null!;
-
-    public string? ServiceTitle { get; private set; }
 
     /// <summary>The order data as people read them: each field's label and formatted value, in form order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FormData { get; private set; } = [];
@@ -161,8 +159,6 @@ internal sealed partial class OrderModel(
 
         Order = detail.Value;
         await LoadZoneAsync(cancellationToken);
-        var service = await catalog.GetAsync(Actor, Order.ServiceId, cancellationToken);
-        ServiceTitle = service.IsOk ? service.Value.Entry.Title : null;
         var form = OrderFormFields.Definition(Order.FormDefinitionJson);
         FormData = TemplateFormatter.FormFields(form, Order.FormDataJson, Culture.TwoLetterISOLanguageName)
             .Select(f => new KeyValuePair<string, string>(f.Label, f.Value)).ToList();
@@ -171,7 +167,7 @@ internal sealed partial class OrderModel(
             : null;
 
         await LoadThreadAsync(orderId, cancellationToken);
-        await LoadConsentsAsync(service, cancellationToken);
+        await LoadConsentsAsync(cancellationToken);
         await LoadExpertAsync(cancellationToken);
         return Page();
     }
