@@ -368,6 +368,28 @@ public sealed class ExpertOrderQueries
 
         await using var db = _factory.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false); // one connection for the whole unit of work
+        var states = StateFilter.From(query.States);
+        var firstPageOnly = position is null && string.IsNullOrEmpty(text) && customerRef is null && query.ServiceId is null && query.CategoryId is null
+            && query.CreatedFrom is null && query.CreatedTo is null && query.UpdatedFrom is null && query.UpdatedTo is null;
+        var loaded = (firstPageOnly
+                ? await OrderListFirstPages.For(db).TryReadAsync(db, actor, states, query.PageSize + 1, cancellationToken).ConfigureAwait(false)
+                : null)
+            ?? await FilteredAsync(db, actor, query, states, position, text, customerRef, listRole, seesPersonalData, cancellationToken).ConfigureAwait(false);
+        var rows = loaded
+            .Select(r => PersonalDataAccess.Allows(listRole, r.DataProcessingBlocked) ? r.Item : r.Item with { CustomerDisplayName = null })
+            .ToList();
+
+        var next = KeysetPage.Trim(rows, query.PageSize, last => _cursors.Protect(new KeysetPosition(last.UpdatedAt, last.Id), filterHash));
+
+        var counts = query.IncludeCounts ? await CountByStateAsync(db, actor, cancellationToken).ConfigureAwait(false) : null;
+        return new OrderPage(rows, next, counts);
+    }
+
+    /// <summary>A page of any shape: the filters, the cursor and the text of <paramref name="query"/>, newest change first.</summary>
+    private static async Task<List<OrderListRow>> FilteredAsync(
+        DbContext db, Actor actor, OrderListQuery query, StateFilter states, KeysetPosition? position, string? text, string? customerRef,
+        OrderRole listRole, bool seesPersonalData, CancellationToken cancellationToken)
+    {
         var orders = db.Set<ExpertOrder>().AsNoTracking().Where(o => o.NetworkId == actor.NetworkId);
         orders = actor.PartyKind switch
         {
@@ -375,35 +397,7 @@ public sealed class ExpertOrderQueries
             PartyKind.Expert => orders.Where(o => o.AssignedExpertPartyId == actor.PartyId),
             _ => orders,
         };
-
-        if (query.States is { Count: > 0 } states)
-        {
-            if (states.Count == 1)
-            {
-                var state = states.First();
-                orders = orders.Where(o => o.State == state);
-            }
-            else
-            {
-                var list = states.Distinct().ToList();
-
-                // One index range instead of an IN-list: all requested states are open, or all are closed. Compared with
-                // a parameter: a bare boolean column ("WHERE IsOpen") is a truth test, not an equality, and SQLite
-                // then cannot use the IsOpen index (it walked all the expert's orders instead). When the list is the
-                // whole group (e.g. "all open orders"), the IN-list says nothing more and is left out.
-                var allOpen = list.TrueForAll(OrderStates.IsOpen);
-                var oneGroup = allOpen || !list.Exists(OrderStates.IsOpen);
-                if (!oneGroup || !Enum.GetValues<OrderState>().All(s => OrderStates.IsOpen(s) != allOpen || list.Contains(s)))
-                {
-                    orders = orders.Where(o => list.Contains(o.State));
-                }
-
-                if (oneGroup)
-                {
-                    orders = orders.Where(o => o.IsOpen == allOpen);
-                }
-            }
-        }
+        orders = states.Apply(orders);
 
         if (query.ServiceId is { } serviceId)
         {
@@ -464,25 +458,11 @@ public sealed class ExpertOrderQueries
                 : orders.Where(o => o.Number.Contains(number));
         }
 
-        var loaded = await orders
+        return await orders
             .OrderByDescending(o => o.UpdatedAt).ThenByDescending(o => o.Id)
             .Take(query.PageSize + 1)
-            .Select(o => new
-            {
-                Item = new OrderListItem(
-                    o.Id, o.Number, o.State, o.ServiceId, o.CategoryId, o.BrokerPartyId, o.ExpertPartyId,
-                    seesPersonalData ? o.CustomerDisplayName : null, o.ProgressStep, o.CreatedAt, o.UpdatedAt),
-                o.DataProcessingBlocked,
-            })
+            .Select(seesPersonalData ? OrderListRow.WithPersonalData : OrderListRow.MetadataOnly)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var rows = loaded
-            .Select(r => PersonalDataAccess.Allows(listRole, r.DataProcessingBlocked) ? r.Item : r.Item with { CustomerDisplayName = null })
-            .ToList();
-
-        var next = KeysetPage.Trim(rows, query.PageSize, last => _cursors.Protect(new KeysetPosition(last.UpdatedAt, last.Id), filterHash));
-
-        var counts = query.IncludeCounts ? await CountByStateAsync(db, actor, cancellationToken).ConfigureAwait(false) : null;
-        return new OrderPage(rows, next, counts);
     }
 
     private static async Task<IReadOnlyDictionary<OrderState, long>> CountByStateAsync(DbContext db, Actor actor, CancellationToken cancellationToken)
