@@ -46,6 +46,7 @@ public sealed class SqliteConcurrentWritersTests(ITestOutputHelper output)
             clients.Add((await SignedInAsync(address, DemoIds.UserMueller), await SignedInAsync(address, DemoIds.UserKrause)));
         }
 
+        var loadBefore = MachineLoad();
         var stopwatch = Stopwatch.StartNew();
         var deadline = stopwatch.Elapsed + LoadDuration;
         var workers = clients.Select((c, i) => Task.Run(async () =>
@@ -68,7 +69,7 @@ public sealed class SqliteConcurrentWritersTests(ITestOutputHelper output)
         var pending = await WaitForEmptyOutboxAsync(database.SqliteFile!, TimeSpan.FromSeconds(60));
         await host.KillAsync();
 
-        var report = log.Report(loadTime);
+        var report = log.Report(loadTime) + $"machine load (1/5/15 min) before: {loadBefore}, after: {MachineLoad()}, {Environment.ProcessorCount} cores\n";
         output.WriteLine(report);
         var lockedLines = host.Lines.Where(l => LockedTexts.Any(t => l.Contains(t, StringComparison.OrdinalIgnoreCase))).ToList();
         var (lostRaces, errors) = ErrorEntries(host.Lines);
@@ -130,6 +131,9 @@ public sealed class SqliteConcurrentWritersTests(ITestOutputHelper output)
                 && e.Contains("UNIQUE constraint failed: enw_order_history.NetworkId, enw_order_history.OrderId, enw_order_history.Sequence", StringComparison.Ordinal));
         return (entries.Count(LostRace), entries.Where(e => !LostRace(e)).ToList());
     }
+
+    private static string MachineLoad() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<HttpClient> SignedInAsync(Uri address, Guid user)
     {
@@ -294,7 +298,9 @@ public sealed class SqliteConcurrentWritersTests(ITestOutputHelper output)
         {
             var all = _requests.ToList();
             var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"{all.Count} requests in {loadTime.TotalSeconds:F1} s = {all.Count / loadTime.TotalSeconds:F0} requests/s ({Writers} writers)");
+            var writes = all.Count(r => r.Kind != Kind.Read);
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"{all.Count} requests in {loadTime.TotalSeconds:F1} s = {all.Count / loadTime.TotalSeconds:F0} requests/s, of them {writes} commands and uploads = {writes / loadTime.TotalSeconds:F0} writes/s ({Writers} writers)");
             report.AppendLine("by status: " + string.Join(", ", all.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
             foreach (var kind in Enum.GetValues<Kind>())
             {
