@@ -18,8 +18,8 @@ internal static class OrderConcurrency
     public const int MaxAttempts = 5;
 
     /// <summary>
-    /// Saves <paramref name="db"/>; true when saved, false when the order changed concurrently (a Conflict): the
-    /// concurrency token tripped, or a unique key (e.g. the history sequence) tripped and the order's version or history
+    /// Saves <paramref name="db"/>; true when saved, false when the order changed concurrently (a Conflict): its row no
+    /// longer has the loaded version and history count, the concurrency token tripped, or a unique key (e.g. the history sequence) tripped and the order's version or history
     /// count is no longer what was loaded. Any other failure is a fault of the system and is thrown.
     /// </summary>
     /// <param name="db">The unit of work's context (left as it is; the check reads through a context of its own).</param>
@@ -32,6 +32,23 @@ internal static class OrderConcurrency
     public static async Task<bool> SaveOrConflictAsync(
         DbContext db, IModuleDbContextFactory factory, Guid orderId, long loadedVersion, int loadedHistoryCount, ILogger? logger, CancellationToken cancellationToken)
     {
+        // The order's row first: a lost race then shows as no row matched, not as the history's unique key failing inside
+        // SaveChanges, which EF Core logs at Error level (two log entries for every ordinary 409). It also takes the row
+        // lock before anything else of the order, the same order for every command. Inside the caller's transaction
+        // this is the whole check; the concurrency token and the unique key below stay as the safety net.
+        var claimed = await db.Set<ExpertOrder>()
+            .Where(o => o.Id == orderId && o.Version == loadedVersion && o.HistoryCount == loadedHistoryCount)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Version, o => o.Version), cancellationToken).ConfigureAwait(false);
+        if (claimed == 0)
+        {
+            if (logger is not null)
+            {
+                OrderLog.SavedConcurrently(logger, orderId, "VersionMoved");
+            }
+
+            return false;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
