@@ -773,6 +773,9 @@ namespace Expertennetzwerk.SampleHost.Migrations
                     b.Property<int>("HistoryCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("HistoryHead")
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("INTEGER");
 
@@ -943,6 +946,9 @@ namespace Expertennetzwerk.SampleHost.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .HasColumnType("BLOB");
 
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("TEXT");

@@ -777,6 +777,9 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                     b.Property<int>("HistoryCount")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("HistoryHead")
+                        .HasColumnType("bytea");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
 
@@ -947,6 +950,9 @@ namespace Expertennetzwerk.SampleHost.MigrationsPostgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<byte[]>("Hash")
+                        .HasColumnType("bytea");
 
                     b.Property<Guid>("NetworkId")
                         .HasColumnType("uuid");

@@ -122,6 +122,12 @@ public sealed class ExpertOrder
     /// <summary>Number of history entries; the next entry gets this plus one.</summary>
     public int HistoryCount { get; internal set; }
 
+    /// <summary>
+    /// The hash of the order's last history entry (<see cref="OrderHistoryEntry.Hash"/>): the head of the history's hash
+    /// chain, so the next entry links to it without reading the history; null before the first chained entry.
+    /// </summary>
+    public byte[]? HistoryHead { get; internal set; }
+
     /// <summary>When the draft was created.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 

@@ -7,7 +7,8 @@ namespace Expertennetzwerk.Module.Orders;
 /// The one place an order's history grows: every entry (a transition, a consent decision, an operator's look, a
 /// message) takes the next <see cref="ExpertOrder.HistoryCount"/> as its sequence. The sequence is gapless and unique
 /// per order; a racing writer that took the same number fails its save on the (order, sequence) key and gets Conflict
-/// (<see cref="OrderConcurrency.SaveOrConflictAsync"/>).
+/// (<see cref="OrderConcurrency.SaveOrConflictAsync"/>). Each entry links to the one before it in a hash chain
+/// (<see cref="HistoryChain"/>) whose head the order keeps.
 /// </summary>
 internal static class OrderHistory
 {
@@ -21,6 +22,8 @@ internal static class OrderHistory
         order.HistoryCount++;
         var entry = new OrderHistoryEntry(
             Ids.New(time), order.NetworkId, order.Id, order.HistoryCount, now, actor.UserId, actor.PartyId, actor.PartyKind, eventName, from, to, text);
+        entry.Hash = HistoryChain.Link(order.HistoryHead, entry);
+        order.HistoryHead = entry.Hash;
         db.Add(entry);
         return entry;
     }

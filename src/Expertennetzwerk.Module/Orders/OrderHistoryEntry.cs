@@ -79,6 +79,12 @@ public sealed class OrderHistoryEntry
     /// <summary>What the party wrote with it (reason, question, answer, progress step, purpose), if anything.</summary>
     public string? Text { get; private set; }
 
+    /// <summary>
+    /// The entry's link in the order's hash chain: SHA-256 over the previous entry's hash and this entry's fields but its
+    /// <see cref="Text"/> (see <c>HistoryChain</c>). Null for entries written before the chain existed.
+    /// </summary>
+    public byte[]? Hash { get; internal set; }
+
     /// <summary>True when the state changed.</summary>
     public bool IsStateChange => FromState != ToState;
 }

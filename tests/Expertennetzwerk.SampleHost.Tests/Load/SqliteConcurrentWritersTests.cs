@@ -5,9 +5,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Expertennetzwerk.Module.Orders;
+using Expertennetzwerk.SampleHost.Crm;
 using Expertennetzwerk.SampleHost.Demo;
 using Expertennetzwerk.SampleHost.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Expertennetzwerk.SampleHost.Tests.Load;
@@ -97,6 +100,7 @@ public sealed class SqliteConcurrentWritersTests(ITestOutputHelper output)
         errors.Should().BeEmpty("a lost race is an ordinary 409, not an error of the host (the order's row is checked before EF Core saves)");
         pending.Should().Be(0, "the outbox dispatcher delivered every notification while the writers ran");
         invariants.Breaches.Should().BeEmpty();
+        invariants.ChainsVerified.Should().Be(invariants.Orders, "every order has a history whose hash chain holds");
     }
 
     /// <summary>
@@ -329,6 +333,8 @@ public sealed class SqliteConcurrentWritersTests(ITestOutputHelper output)
 
         public int CounterRows { get; private set; }
 
+        public int ChainsVerified { get; private set; }
+
         public static long Scalar(string file, string sql)
         {
             using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
@@ -420,11 +426,27 @@ public sealed class SqliteConcurrentWritersTests(ITestOutputHelper output)
             }
 
             result.CounterRows = (int)Scalar(file, "SELECT COUNT(*) FROM enw_order_state_counts");
+
+            // The hash chain of every order's history, read through the module's own mapping.
+            using var db = new SampleCrmDbContext(new DbContextOptionsBuilder<SampleCrmDbContext>().UseSqlite($"Data Source={file};Mode=ReadOnly;Pooling=False").Options);
+            var heads = db.Set<ExpertOrder>().AsNoTracking().Select(o => new { o.Id, o.HistoryHead }).ToDictionary(o => o.Id, o => o.HistoryHead);
+            foreach (var chain in db.Set<OrderHistoryEntry>().AsNoTracking().AsEnumerable().GroupBy(e => e.OrderId))
+            {
+                if (HistoryChain.FirstBreak(chain, heads.GetValueOrDefault(chain.Key)) is { } broken)
+                {
+                    result.Breaches.Add($"order {chain.Key}: the history's hash chain breaks at sequence {broken}");
+                }
+                else
+                {
+                    result.ChainsVerified++;
+                }
+            }
+
             return result;
         }
 
         public override string ToString() =>
-            $"invariants: {Orders} orders, {HistoryEntries} history entries, {CounterRows} counter rows; breaches: {Breaches.Count}"
+            $"invariants: {Orders} orders, {HistoryEntries} history entries, {CounterRows} counter rows, {ChainsVerified} hash chains verified; breaches: {Breaches.Count}"
             + string.Concat(Breaches.Take(15).Select(b => "\n  " + b));
     }
 }
