@@ -82,7 +82,9 @@ public sealed partial class StoryTests(ApiHosts hosts)
 
         // The broker downloads the attachment.
         using var order = await broker.GetAsync(host.Path($"orders/{orderId}"));
-        var attachment = (await order.JsonAsync()).GetProperty("documentation").EnumerateArray().Single().GetProperty("attachments").EnumerateArray().Single();
+        var orderJson = await order.JsonAsync();
+        orderJson.GetProperty("serviceTitle").GetString().Should().Be(service.GetProperty("title").GetString(), "the order names its service version's title");
+        var attachment = orderJson.GetProperty("documentation").EnumerateArray().Single().GetProperty("attachments").EnumerateArray().Single();
         using var file = await broker.GetAsync(new Uri(attachment.GetProperty("href").GetString()!, UriKind.Relative));
         file.StatusCode.Should().Be(HttpStatusCode.OK);
         (await file.Content.ReadAsByteArrayAsync()).Should().Equal(pdf);

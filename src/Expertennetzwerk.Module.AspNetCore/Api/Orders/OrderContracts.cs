@@ -43,6 +43,7 @@ internal sealed record OrderResponse(
     Guid ServiceId,
     Guid ServiceVersionId,
     Guid CategoryId,
+    string? ServiceTitle,
     string? ProgressStep,
     OrderState? DisputedFromState,
     DateTimeOffset CreatedAt,

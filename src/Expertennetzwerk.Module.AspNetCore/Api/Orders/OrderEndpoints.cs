@@ -297,7 +297,7 @@ internal static class OrderEndpoints
         var files = OrderPath(http, order.Id) + "/files/";
         return new OrderResponse(
             order.Id, order.Number, order.State, order.Version, order.BrokerPartyId, order.ExpertPartyId, order.ServiceId, order.ServiceVersionId, order.CategoryId,
-            order.ProgressStep, order.DisputedFromState, order.CreatedAt, order.UpdatedAt, order.PlacedAt, order.CompletedAt, order.DataProcessingBlocked,
+            order.ServiceTitle, order.ProgressStep, order.DisputedFromState, order.CreatedAt, order.UpdatedAt, order.PlacedAt, order.CompletedAt, order.DataProcessingBlocked,
             order.IncludesPersonalData, order.TextsHidden, order.CustomerRef, order.CustomerDisplayName, ParseJson(order.CustomerSnapshotJson), ParseJson(order.FormDataJson),
             order.History.Select(h => new OrderHistoryResponse(h.Sequence, h.At, h.UserId, h.PartyId, h.PartyKind.ToString(), h.Event, h.FromState, h.ToState, h.Text, h.TextHidden)).ToList(),
             order.Documentation.Select(d => new OrderDocumentationResponse(d.Id, d.At, d.UserId, d.Text,
