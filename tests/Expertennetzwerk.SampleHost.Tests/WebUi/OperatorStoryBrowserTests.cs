@@ -76,6 +76,23 @@ public sealed class OperatorStoryBrowserTests(WebUiHost web) : IClassFixture<Web
             await op.GetByRole(AriaRole.Button, new() { Name = "Reklamation entscheiden" }).ClickAsync();
             await Expect(op.GetByTestId("state")).ToHaveTextAsync("In Bearbeitung");
             await Expect(op.GetByTestId("history")).ToContainTextAsync(Note);
+
+            // The network's order list (metadata only) and the review of a service version with its differences marked.
+            await op.GetByRole(AriaRole.Link, new() { Name = "Netzwerk-Aufträge", Exact = true }).ClickAsync();
+            await Expect(op.Locator("h1")).ToHaveTextAsync("Aufträge im Netzwerk");
+            await Expect(op.Locator($"tr[data-number='{number}']")).ToContainTextAsync("In Bearbeitung");
+            await op.SetViewportSizeAsync(1200, 800);
+            await op.Locator("[data-testid=operator-orders]").EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
+            await WebUiHost.ScreenshotAsync(op, "operator-orders");
+            var versionId = await AccessibilityBrowserTests.PendingVersionAsync(web);
+            await op.GetByRole(AriaRole.Link, new() { Name = "Prüfliste", Exact = true }).ClickAsync();
+            await Expect(op.Locator("h1")).ToHaveTextAsync("Prüfliste: Versionen zur Freigabe");
+            await WebUiHost.ScreenshotAsync(op, "operator-reviews");
+            await op.GotoAsync($"/expertennetzwerk/operator/reviews/{versionId}");
+            await Expect(op.Locator("tr[data-status=added]").First).ToBeVisibleAsync();
+            await op.SetViewportSizeAsync(1200, 800);
+            await op.Locator("tr[data-status=changed]", new() { HasText = "Preis" }).EvaluateAsync("e => e.closest('table').scrollIntoView({ block: 'start' })");
+            await WebUiHost.ScreenshotAsync(op, "operator-review");
             operatorDialogs.Should().BeEmpty();
         }
 
