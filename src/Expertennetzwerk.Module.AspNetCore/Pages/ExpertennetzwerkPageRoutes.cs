@@ -40,6 +40,8 @@ internal sealed class ExpertennetzwerkPageRoutes : IActionDescriptorChangeProvid
         ["/Operator/Disputes"] = ("operator/disputes", ExpertennetzwerkEndpointNames.DisputeListPage),
         ["/Operator/Dispute"] = ("operator/disputes/{orderId:guid}", ExpertennetzwerkEndpointNames.DisputePage),
         ["/Operator/DeadLetters"] = ("operator/dead-letters", ExpertennetzwerkEndpointNames.DeadLettersPage),
+        ["/Operator/Orders"] = ("operator/orders", "Expertennetzwerk.OperatorOrderList"),
+        ["/Operator/Order"] = ("operator/orders/{orderId:guid}", "Expertennetzwerk.OperatorOrder"),
     };
 
     // The data subject's pages live under their own prefix (MapExpertennetzwerkConsentPages), where the mailed links lead.

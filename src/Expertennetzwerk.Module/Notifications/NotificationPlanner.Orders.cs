@@ -12,7 +12,8 @@ internal sealed partial class NotificationPlanner
 {
     /// <summary>
     /// order.placed / order.state-changed: the broker's users (state mail, or the completion mail on Complete), on Place
-    /// also the expert's users (mail), on OpenDispute also the operator's users. The digital messages of Place and Complete
+    /// also the expert's users (mail), on OpenDispute also the operator's users, on the operator's resolution of a dispute
+    /// also the expert's users (the same state mail with the operator's note). The digital messages of Place and Complete
     /// are the system notices the command itself stored with the order (with their own delivery rows).
     /// </summary>
     private async Task<bool> PlanOrderEventAsync(OutboxDeliveryContext context, OrderEvent evt, NotificationBatch batch, CancellationToken cancellationToken)
@@ -71,6 +72,27 @@ internal sealed partial class NotificationPlanner
                     TemplateFormatter.DateTime(at, lang, facts.Zone), orderUrl, reason);
                 var mail = Render(TemplateKind.MailOrderStateChanged, broker.Culture, model, facts.Templates, cancellationToken);
                 Add(batch, Token("broker", broker), broker, NotificationKind.OrderStateChanged, mail, at, reason, orderUrl);
+            }
+        }
+
+        if (trigger is OrderTrigger.ResolveDisputeResume or OrderTrigger.ResolveDisputeComplete or OrderTrigger.ResolveDisputeCancel)
+        {
+            // The operator's decision concerns both sides: the expert's users get the same state mail with the note.
+            var experts = await _recipients.FindPartyAsync(order.NetworkId, order.ExpertPartyId, cancellationToken).ConfigureAwait(false);
+            if (experts.Count == 0)
+            {
+                NotificationLog.ExpertWithoutRecipient(_logger, order.ExpertPartyId, order.Id);
+            }
+
+            foreach (var expert in experts)
+            {
+                var lang = Language(expert.Culture);
+                var model = new OrderStateChangedMailModel(
+                    expert.DisplayName, order.Number, facts.ServiceTitle, facts.Expert,
+                    TemplateFormatter.OrderState(from, lang), TemplateFormatter.OrderState(to, lang),
+                    TemplateFormatter.DateTime(at, lang, facts.Zone), orderUrl, reason);
+                var mail = Render(TemplateKind.MailOrderStateChanged, expert.Culture, model, facts.Templates, cancellationToken);
+                Add(batch, Token("expert", expert), expert, NotificationKind.OrderStateChanged, mail, at, reason, orderUrl);
             }
         }
 

@@ -320,6 +320,33 @@ public sealed class ExpertOrderQueries
     }
 
     /// <summary>
+    /// The names of the network's parties among <paramref name="partyIds"/> (the firms, no person's data), for the
+    /// operator's order list, which shows broker and expert party per row; any other actor gets Forbidden.
+    /// </summary>
+    internal async Task<Result<IReadOnlyDictionary<Guid, string>>> PartyNamesAsync(Actor actor, IReadOnlyCollection<Guid> partyIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(partyIds);
+        if (actor.PartyKind != PartyKind.Operator || !await _actors.VerifyAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<IReadOnlyDictionary<Guid, string>>.From(Result.Forbidden());
+        }
+
+        if (partyIds.Count == 0)
+        {
+            return Result<IReadOnlyDictionary<Guid, string>>.Ok(new Dictionary<Guid, string>());
+        }
+
+        var ids = partyIds.Distinct().ToList();
+        await using var db = _factory.CreateDbContext();
+        var names = await db.Set<Party>().AsNoTracking()
+            .Where(p => p.NetworkId == actor.NetworkId && ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name })
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken).ConfigureAwait(false);
+        return Result<IReadOnlyDictionary<Guid, string>>.Ok(names);
+    }
+
+    /// <summary>
     /// One page of the actor's orders, newest change first, with per-state counts for the header. Customer names are shown,
     /// searched and filterable by <see cref="OrderListQuery.CustomerRef"/> only where the actor sees the order's personal
     /// data (<see cref="PersonalDataAccess"/>): the expert's rows of a blocked order carry no name and a search or a

@@ -239,8 +239,9 @@ internal sealed class OrderUnitOfWork
 
     private void AppendStateChangedOutbox(DbContext db, ExpertOrder order, OrderTrigger trigger, OrderState from, OrderState to, int sequence, DateTimeOffset now)
     {
-        // Recipients are resolved at delivery: the broker on every state change, the expert on a new binding order.
-        var recipients = trigger == OrderTrigger.Place
+        // Recipients are resolved at delivery: the broker on every state change, the expert on a new binding order and on
+        // the operator's resolution of a dispute.
+        var recipients = trigger is OrderTrigger.Place or OrderTrigger.ResolveDisputeResume or OrderTrigger.ResolveDisputeComplete or OrderTrigger.ResolveDisputeCancel
             ? $"party:{order.BrokerPartyId:D} party:{order.ExpertPartyId:D}"
             : $"party:{order.BrokerPartyId:D}";
         var evt = new Outbox.Events.OrderEvent(order.Id, order.Number, trigger.ToString(), from.ToString(), to.ToString(), sequence);

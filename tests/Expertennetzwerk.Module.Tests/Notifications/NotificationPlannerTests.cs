@@ -123,6 +123,31 @@ public sealed class NotificationPlannerTests
 
     [SkippableTheory]
     [MemberData(nameof(Kinds))]
+    public async Task Resolving_a_dispute_mails_both_sides_the_outcome_with_the_operators_note(DatabaseKind kind)
+    {
+        await using var kit = await NotificationKit.StartAsync(kind);
+        var id = await kit.Host.OrderInAsync("InProgress");
+        OrderDriver.Ok(await kit.Host.Orders.OpenDisputeAsync(kit.N.Broker, id, "Teilprüfung"), "OpenDispute");
+        OrderDriver.Ok(await kit.Host.Orders.ResolveDisputeAsync(kit.N.Operator, id, Expertennetzwerk.Module.Orders.DisputeResolution.Cancel, $"Abbruch {Script}"), "ResolveDisputeCancel");
+        var order = await kit.Host.LoadOrderAsync(id);
+        var evt = await kit.EventAsync(id, "ResolveDisputeCancel");
+
+        var rows = await kit.PlanAsync(evt);
+
+        // Anna is a user of the broker and of the expert party: she gets the mail once per side.
+        var expert = rows.Single(r => r.IdempotencyKey == $"{evt.IdempotencyKey}:expert-{kit.Anna:N}:mail");
+        var expertMail = JsonSerializer.Deserialize<OutboxMail>(expert.PayloadJson)!;
+        expertMail.Subject.Should().Be($"Auftrag {order.Number}: storniert");
+        expertMail.Text.Should().Contain($"Abbruch {Script}").And.Contain("Streitfall").And.Contain($"https://crm.example.org/expertennetzwerk/orders/{id:D}");
+        expertMail.Html.Should().Contain("Abbruch &lt;script&gt;").And.NotContain("<script>");
+        rows.Should().Contain(r => r.IdempotencyKey == $"{evt.IdempotencyKey}:broker-{kit.Anna:N}:mail");
+        NotificationKit.MailTo(rows, "ben@example.test").Mail.Text.Should().Contain($"Abbruch {Script}");
+        NotificationKit.Mails(rows).Should().HaveCount(3, "the broker's Anna and Ben, and the expert's Anna");
+        rows.Should().NotContain(r => r.Recipients.Contains(kit.Olga.ToString("D"), StringComparison.Ordinal), "the operator decided it and needs no mail");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Kinds))]
     public async Task Planning_the_same_event_again_queues_nothing_new(DatabaseKind kind)
     {
         await using var kit = await NotificationKit.StartAsync(kind);

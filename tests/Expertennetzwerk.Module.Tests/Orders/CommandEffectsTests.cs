@@ -99,6 +99,11 @@ public sealed class CommandEffectsTests(SharedHosts hosts) : IClassFixture<Share
                 row.EventType.Should().Be("order.placed");
                 row.Recipients.Split(' ').Should().BeEquivalentTo($"party:{n.BrokerPartyId:D}", $"party:{n.ExpertPartyId:D}");
             }
+            else if (step.Trigger is OrderTrigger.ResolveDisputeResume or OrderTrigger.ResolveDisputeComplete or OrderTrigger.ResolveDisputeCancel)
+            {
+                row.EventType.Should().Be("order.state-changed");
+                row.Recipients.Split(' ').Should().BeEquivalentTo([$"party:{n.BrokerPartyId:D}", $"party:{n.ExpertPartyId:D}"], "both sides are told of the operator's decision");
+            }
             else
             {
                 row.EventType.Should().Be("order.state-changed");

@@ -67,6 +67,9 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
         ["dispute before the purpose"] = new(Operator, async (web, page) => await GoAsync(page, $"/expertennetzwerk/operator/disputes/{await FirstOrderAsync(web, OperatorOf(), OrderState.Disputed)}")),
         ["dispute with the purpose stated"] = new(Operator, StatePurposeAsync),
         ["dead letters"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator/dead-letters")),
+        ["operator's order list"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator/orders")),
+        ["operator's order list in English"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator/orders"), Locale: "en-GB"),
+        ["operator's order before the purpose"] = new(Operator, async (web, page) => await GoAsync(page, $"/expertennetzwerk/operator/orders/{await FirstOrderAsync(web, OperatorOf(), OrderState.InProgress)}")),
         ["403 page of an operator's page"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/operator/disputes"), Status: 403),
         ["403 page"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/catalog"), Status: 403),
         ["404 page"] = new(Broker, (_, page) => GoAsync(page, $"/expertennetzwerk/orders/{Guid.NewGuid()}"), Status: 404),
@@ -154,8 +157,11 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
 
     private static Actor OperatorOf() => Actor.Operator(DemoIds.Network, DemoIds.OperatorParty, DemoIds.UserKoch);
 
-    /// <summary>A service version awaiting review (the fleet check's published content with another price, submitted by its expert), made once.</summary>
-    private static Task<Guid> PendingVersionAsync(WebUiHost web) =>
+    /// <summary>
+    /// A service version awaiting review, made once: the fleet check's published content with another price, a changed
+    /// description, a further progress step, a form field added and a template of its own, submitted by its expert.
+    /// </summary>
+    internal static Task<Guid> PendingVersionAsync(WebUiHost web) =>
         web.Host.InScopeAsync(async services =>
         {
             var administration = services.GetRequiredService<ServiceAdministration>();
@@ -168,7 +174,21 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
             var expert = Actor.Expert(DemoIds.Network, DemoIds.ExpertHartmannSpezial, DemoIds.UserKrause);
             var service = (await administration.GetServiceAsync(expert, DemoIds.ServiceKfzFlotte)).Value;
             var content = (await administration.GetVersionAsync(expert, service.PublishedVersionId!.Value)).Value.Content;
-            var saved = (await administration.SaveVersionAsync(expert, DemoIds.ServiceKfzFlotte, content with { PriceCents = content.PriceCents + 5000 })).Value;
+            var form = Expertennetzwerk.Module.Forms.FormDefinition.TryParse(content.FormDefinitionJson, out _)!;
+            var field = new Expertennetzwerk.Module.Forms.FormField
+            {
+                Key = "flottenrabatt",
+                Labels = new Dictionary<string, string> { ["de"] = "Bisheriger Flottenrabatt", ["en"] = "Current fleet discount" },
+                Type = Expertennetzwerk.Module.Forms.FormFieldType.Text,
+            };
+            var saved = (await administration.SaveVersionAsync(expert, DemoIds.ServiceKfzFlotte, content with
+            {
+                PriceCents = content.PriceCents + 5000,
+                Description = content.Description + "\nNeu: mit Fahrerschulung.",
+                ProgressSteps = [.. content.ProgressSteps ?? [], "Entscheidungsvorlage übergeben"],
+                FormDefinitionJson = (form with { Fields = [.. form.Fields, field] }).ToJson(),
+                TemplatesJson = """{"MailOrderStateChanged:de:subject": "Flottencheck {{ order_number }}: {{ new_state }}"}""",
+            })).Value;
             (await administration.SubmitAsync(expert, saved.VersionId)).IsOk.Should().BeTrue();
             return saved.VersionId;
         });

@@ -33,6 +33,11 @@ public sealed class ExpertStoryBrowserTests(WebUiHost web)
         // The start page: the new order among the open ones with its accept-by date, its system notice among the newest unread.
         (await expert.Locator("[data-testid=open-orders] li", new() { HasText = number }).Locator("[data-testid=accept-by]").CountAsync()).Should().Be(1, "the new order shows by when to accept it");
         (await expert.Locator("[data-testid=newest-unread]").InnerTextAsync()).Should().Contain(number);
+        await WebUiHost.ScreenshotAsync(expert, "expert-start-page");
+        await expert.GotoAsync("/expertennetzwerk/orders");
+        (await expert.Locator(".enw-table tbody tr", new() { HasText = number }).CountAsync()).Should().Be(1, "the expert's list opens on the open orders");
+        await WebUiHost.ScreenshotAsync(expert, "expert-order-list");
+        await expert.GotoAsync("/expertennetzwerk");
         await expert.Locator("[data-testid=open-orders] a", new() { HasText = number }).ClickAsync();
         await expert.WaitForURLAsync("**" + orderPath);
         (await expert.Locator(".enw-thread").InnerTextAsync()).Should().Contain(number, "the system notice of the new order is in the thread");
@@ -51,6 +56,7 @@ public sealed class ExpertStoryBrowserTests(WebUiHost web)
         await expert.Locator("#enw-step").SelectOptionAsync("Ausschreibung läuft");
         await SubmitAsync(expert, "Progress");
         (await expert.Locator(".enw-facts").First.InnerTextAsync()).Should().Contain("Ausschreibung läuft");
+        await WebUiHost.ScreenshotAsync(expert, "expert-order-page");
 
         // A question to the broker.
         await expert.Locator("#enw-question").FillAsync("Gibt es Schäden aus 2025, die noch offen sind?");

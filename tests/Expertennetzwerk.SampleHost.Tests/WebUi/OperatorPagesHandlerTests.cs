@@ -13,7 +13,7 @@ namespace Expertennetzwerk.SampleHost.Tests.WebUi;
 
 /// <summary>
 /// The operator's pages over HTTP (no browser), on SQLite and PostgreSQL: each answers the operator and the 403 page for
-/// a broker or an expert; a rejection without a reason is a field error; a dispute's texts and thread appear only after
+/// a broker or an expert (every page mapped under the operator's prefix, read from the host's endpoints); a rejection without a reason is a field error; a dispute's texts and thread appear only after
 /// a stated purpose, which the core historises; a dead letter goes back into delivery.
 /// </summary>
 public sealed partial class OperatorPagesHandlerTests
@@ -37,7 +37,20 @@ public sealed partial class OperatorPagesHandlerTests
             [Prefix + "/disputes"] = "Offene Reklamationen",
             [$"{Prefix}/disputes/{orderId}"] = "(Netzwerkorganisation)",
             [Prefix + "/dead-letters"] = "Unzustellbare Nachrichten",
+            [Prefix + "/orders"] = "Aufträge im Netzwerk",
+            [$"{Prefix}/orders/{orderId}"] = "(Netzwerkorganisation)",
         };
+
+        // Every page the module maps under the operator's prefix is in the list (a new page cannot miss the 403 check).
+        var routes = await host.InScopeAsync(services => Task.FromResult(services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(t => t.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)).Distinct().ToList()));
+        routes.Should().NotBeEmpty();
+        foreach (var route in routes)
+        {
+            var pattern = "^" + Regex.Replace(Regex.Escape(route), @"\\\{[^}]*}", "[^/]+") + "$";
+            pages.Keys.Should().Contain(p => Regex.IsMatch(p, pattern), "the operator page {0} is checked", route);
+        }
 
         using var operatorClient = host.Client(ApiActors.Operator);
         foreach (var (path, heading) in pages)

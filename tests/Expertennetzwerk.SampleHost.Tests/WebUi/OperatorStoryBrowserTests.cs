@@ -13,7 +13,7 @@ namespace Expertennetzwerk.SampleHost.Tests.WebUi;
 /// <summary>
 /// The operator's story in a real browser: a broker writes in the thread and opens a dispute on the order page; the
 /// operator finds it on the dashboard, states a purpose, reads the thread and resolves it; the broker and the expert see
-/// the outcome on their order pages, and the broker's mail about it arrives in the development mailbox.
+/// the outcome on their order pages, and both sides' mails about it arrive in the development mailbox.
 /// </summary>
 public sealed class OperatorStoryBrowserTests(WebUiHost web) : IClassFixture<WebUiHost>
 {
@@ -76,6 +76,23 @@ public sealed class OperatorStoryBrowserTests(WebUiHost web) : IClassFixture<Web
             await op.GetByRole(AriaRole.Button, new() { Name = "Reklamation entscheiden" }).ClickAsync();
             await Expect(op.GetByTestId("state")).ToHaveTextAsync("In Bearbeitung");
             await Expect(op.GetByTestId("history")).ToContainTextAsync(Note);
+
+            // The network's order list (metadata only) and the review of a service version with its differences marked.
+            await op.GetByRole(AriaRole.Link, new() { Name = "Netzwerk-Aufträge", Exact = true }).ClickAsync();
+            await Expect(op.Locator("h1")).ToHaveTextAsync("Aufträge im Netzwerk");
+            await Expect(op.Locator($"tr[data-number='{number}']")).ToContainTextAsync("In Bearbeitung");
+            await op.SetViewportSizeAsync(1200, 800);
+            await op.Locator("[data-testid=operator-orders]").EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
+            await WebUiHost.ScreenshotAsync(op, "operator-orders");
+            var versionId = await AccessibilityBrowserTests.PendingVersionAsync(web);
+            await op.GetByRole(AriaRole.Link, new() { Name = "Prüfliste", Exact = true }).ClickAsync();
+            await Expect(op.Locator("h1")).ToHaveTextAsync("Prüfliste: Versionen zur Freigabe");
+            await WebUiHost.ScreenshotAsync(op, "operator-reviews");
+            await op.GotoAsync($"/expertennetzwerk/operator/reviews/{versionId}");
+            await Expect(op.Locator("tr[data-status=added]").First).ToBeVisibleAsync();
+            await op.SetViewportSizeAsync(1200, 800);
+            await op.Locator("tr[data-status=changed]", new() { HasText = "Preis" }).EvaluateAsync("e => e.closest('table').scrollIntoView({ block: 'start' })");
+            await WebUiHost.ScreenshotAsync(op, "operator-review");
             operatorDialogs.Should().BeEmpty();
         }
 
@@ -92,21 +109,33 @@ public sealed class OperatorStoryBrowserTests(WebUiHost web) : IClassFixture<Web
             }
         }
 
-        // The broker's notice: the state-change mail names the order (the planner mails the broker on every state change).
-        for (var i = 0; ; i++)
+        // Both sides' notice: the state-change mail names the order and carries the note, to the broker (German) and to
+        // the expert (English); the expert's shows in the sample's mailbox page too.
+        foreach (var address in new[] { "k.mueller@", "l.krause@" })
         {
-            var mails = (await web.Host.Client.GetFromJsonAsync<List<MailboxItem>>(new Uri("/api/mailbox", UriKind.Relative)))!;
-            if (mails.Any(m => m.To.Any(t => t.Contains("k.mueller@", StringComparison.OrdinalIgnoreCase)) && m.Text.Contains(number, StringComparison.Ordinal) && m.Text.Contains(Note, StringComparison.Ordinal)))
+            for (var i = 0; ; i++)
             {
-                break;
-            }
+                var mails = (await web.Host.Client.GetFromJsonAsync<List<MailboxItem>>(new Uri("/api/mailbox", UriKind.Relative)))!;
+                if (mails.Any(m => m.To.Any(t => t.Contains(address, StringComparison.OrdinalIgnoreCase)) && m.Text.Contains(number, StringComparison.Ordinal) && m.Text.Contains(Note, StringComparison.Ordinal)))
+                {
+                    break;
+                }
 
-            if (i == 240)
-            {
-                throw new TimeoutException($"No mail to the broker about the resolution of {number} arrived in the development mailbox.");
-            }
+                if (i == 240)
+                {
+                    throw new TimeoutException($"No mail to {address} about the resolution of {number} arrived in the development mailbox.");
+                }
 
-            await Task.Delay(250);
+                await Task.Delay(250);
+            }
+        }
+
+        var (mailboxContext, mailbox, _) = await web.NewPageAsync();
+        await using (mailboxContext)
+        {
+            await mailbox.GotoAsync("/mailbox");
+            var expertMail = mailbox.Locator("article[data-testid=mail]").Filter(new() { HasText = "l.krause@" }).Filter(new() { HasText = Note });
+            await Expect(expertMail.First).ToContainTextAsync($"Order {number}: in progress");
         }
     }
 

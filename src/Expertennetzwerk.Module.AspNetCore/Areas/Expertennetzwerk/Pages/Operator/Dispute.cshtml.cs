@@ -15,7 +15,8 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 /// <summary>
 /// The operator's view of an order: metadata at first; its history's texts, documentation and thread only after the
 /// operator states why (asked once per visit: the purpose is kept for this order in a protected session cookie, and the
-/// core historises every look with it); resolving a dispute with one of the three outcomes and a note.
+/// core historises every look with it); resolving a dispute with one of the three outcomes and a note. Two pages show it:
+/// <c>Operator/Dispute</c> (from the disputes) and <c>Operator/Order</c> (from the operator's order list).
 /// </summary>
 internal sealed class DisputeModel(
     ExpertOrderQueries queries, ExpertOrderService orders, DigitalMessageQueries messages, IDataProtectionProvider protection, IStringLocalizer<PageTexts> texts)
@@ -77,7 +78,8 @@ internal sealed class DisputeModel(
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
                 Secure = Request.IsHttps,
-                Path = Url.Page("/Operator/Disputes") ?? "/",
+                // The operator's pages: the dispute page and the order page of the operator's list share the visit's purpose.
+                Path = Url.Page("/Operator/Index") ?? "/",
                 IsEssential = true,
             });
         }

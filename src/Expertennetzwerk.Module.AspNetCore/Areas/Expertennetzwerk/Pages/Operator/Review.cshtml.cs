@@ -10,26 +10,43 @@ using Microsoft.Extensions.Localization;
 namespace Expertennetzwerk.Module.AspNetCore.WebUi.Operator;
 
 /// <summary>
-/// One service version under review beside the published one, each difference marked (texts, prices, deadlines, steps,
-/// form fields, data categories, templates); approve, or reject with a reason the expert reads.
+/// One service version under review beside the published one, each difference marked per item: the texts, the terms
+/// (permission, price, revenue share, fee, deadlines, progress steps), each form field by its key, the data categories,
+/// each template by its key — an item added, removed or changed, and within it the changed lines (<see cref="LineDiff"/>);
+/// approve, or reject with a reason the expert reads.
 /// </summary>
 internal sealed class ReviewModel(ServiceAdministration services, IStringLocalizer<PageTexts> texts) : ModulePageModel
 {
-    /// <summary>One line of a compared value, marked when the other version has no such line.</summary>
+    /// <summary>One line of a compared value, marked when the other version has no such line there.</summary>
     public sealed record Line(string Text, bool Changed);
 
-    /// <summary>One compared property: its label, the published and the proposed value as lines.</summary>
-    public sealed record Row(string Label, IReadOnlyList<Line> Published, IReadOnlyList<Line> Proposed)
+    /// <summary>How an item of the proposed version differs from the published one.</summary>
+    public enum Difference
     {
-        public bool Changed => Published.Any(l => l.Changed) || Proposed.Any(l => l.Changed);
+        Unchanged,
+        Changed,
+        Added,
+        Removed,
     }
+
+    /// <summary>One compared item (a property, a form field by key, a template by key): its label, both sides as lines.</summary>
+    public sealed record Row(string Label, IReadOnlyList<Line> Published, IReadOnlyList<Line> Proposed, Difference Difference)
+    {
+        public bool Changed => Difference != Difference.Unchanged;
+    }
+
+    /// <summary>The rows in groups (texts, terms, form fields, data categories, templates), each with its heading.</summary>
+    public sealed record Group(string Heading, IReadOnlyList<Row> Rows);
 
     public ServiceVersionDetail Version { get; private set; } = null!;
 
     /// <summary>The published version, null for a service not yet published.</summary>
     public ServiceVersionDetail? Published { get; private set; }
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<Group> Groups { get; private set; } = [];
+
+    /// <summary>Every compared item.</summary>
+    public IEnumerable<Row> Rows => Groups.SelectMany(g => g.Rows);
 
     /// <summary>A refusal or lost race shown above the page.</summary>
     public string? Problem { get; private set; }
@@ -100,43 +117,177 @@ internal sealed class ReviewModel(ServiceAdministration services, IStringLocaliz
             Published = published.IsOk ? published.Value : null;
         }
 
-        Rows = Compare(Published?.Content, Version.Content);
+        Groups = Compare(Published?.Content, Version.Content);
         return Page();
     }
 
-    private List<Row> Compare(ServiceVersionInput? published, ServiceVersionInput proposed)
+    private List<Group> Compare(ServiceVersionInput? published, ServiceVersionInput proposed)
     {
-        Row Of(string label, Func<ServiceVersionInput, IEnumerable<string>> lines)
-        {
-            var right = lines(proposed).ToList();
-            var left = published is null ? [] : lines(published).ToList();
-            var (leftSet, rightSet) = (left.ToHashSet(StringComparer.Ordinal), right.ToHashSet(StringComparer.Ordinal));
-            return new Row(
-                texts[label],
-                left.Select(l => new Line(l, !rightSet.Contains(l))).ToList(),
-                right.Select(l => new Line(l, published is not null && !leftSet.Contains(l))).ToList());
-        }
+        Row Of(string label, Func<ServiceVersionInput, IReadOnlyList<string>> lines) =>
+            Diff(label, published is null ? null : lines(published), lines(proposed));
 
         return
         [
-            Of("OpReviewTitle", v => [v.Title ?? string.Empty]),
-            Of("OpReviewDescription", v => (v.Description ?? string.Empty).Split('\n').Select(l => l.TrimEnd('\r'))),
-            Of("OpReviewPermission", v => [v.RequiredPermission.ToString()]),
-            Of("OpReviewPrice", v => [Euros(v.PriceCents)]),
-            Of("OpReviewRevenueShare", v => [Euros(v.RevenueShareCents)]),
-            Of("OpReviewFee", v => [v.FeeKind + " " + v.FeeValue.ToString(Culture)]),
-            Of("OpReviewDeadlines", v => [texts["OpReviewDeadlineDays", v.AcceptWithinBusinessDays, v.CompleteWithinBusinessDays].Value]),
-            Of("OpReviewSteps", v => v.ProgressSteps ?? []),
-            Of("OpReviewForm", v => JsonLines(v.FormDefinitionJson)),
-            Of("OpReviewDataCategories", v => JsonLines(v.DataCategoriesJson)),
-            Of("OpReviewTemplates", v => JsonLines(v.TemplatesJson)),
+            new(texts["OpReviewGroupTexts"], [
+                Of(texts["OpReviewTitle"], v => [v.Title ?? string.Empty]),
+                Of(texts["OpReviewDescription"], v => LineDiff.Lines(v.Description)),
+            ]),
+            new(texts["OpReviewGroupTerms"], [
+                Of(texts["OpReviewPermission"], v => [v.RequiredPermission.ToString()]),
+                Of(texts["OpReviewPrice"], v => [Euros(v.PriceCents)]),
+                Of(texts["OpReviewRevenueShare"], v => [Euros(v.RevenueShareCents)]),
+                Of(texts["OpReviewFee"], v => [v.FeeKind + " " + v.FeeValue.ToString(Culture)]),
+                Of(texts["OpReviewDeadlines"], v => [texts["OpReviewDeadlineDays", v.AcceptWithinBusinessDays, v.CompleteWithinBusinessDays].Value]),
+                Of(texts["OpReviewSteps"], v => v.ProgressSteps ?? []),
+            ]),
+            new(texts["OpReviewForm"], [
+                .. Keyed(published is null ? null : FormFields(published.FormDefinitionJson), FormFields(proposed.FormDefinitionJson), key => texts["OpReviewField", key]),
+                .. FormSections(published, proposed, Of),
+            ]),
+            new(texts["OpReviewDataCategories"], [Of(texts["OpReviewDataCategories"], v => JsonLines(v.DataCategoriesJson))]),
+            new(texts["OpReviewTemplates"], Keyed(
+                published is null ? null : TemplateTexts(published.TemplatesJson), TemplateTexts(proposed.TemplatesJson), key => texts["OpReviewTemplate", key])),
         ];
+    }
+
+    /// <summary>The form's sections, when either version has some.</summary>
+    private IEnumerable<Row> FormSections(ServiceVersionInput? published, ServiceVersionInput proposed, Func<string, Func<ServiceVersionInput, IReadOnlyList<string>>, Row> of)
+    {
+        var row = of(texts["OpReviewFormSections"], v => JsonLines(Property(v.FormDefinitionJson, "sections")));
+        return row.Published.Count == 0 && row.Proposed.Count == 0 ? [] : [row];
+    }
+
+    /// <summary>A row per key of either side (proposed order first, then what was removed), each a line diff of its value.</summary>
+    private static List<Row> Keyed(IReadOnlyList<(string Key, IReadOnlyList<string> Lines)>? published, IReadOnlyList<(string Key, IReadOnlyList<string> Lines)> proposed, Func<string, string> label)
+    {
+        var before = (published ?? []).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Lines, StringComparer.Ordinal);
+        var rows = new List<Row>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, lines) in proposed)
+        {
+            if (seen.Add(key))
+            {
+                rows.Add(Diff(label(key), published is null ? null : before.GetValueOrDefault(key), lines));
+            }
+        }
+
+        foreach (var (key, lines) in published ?? [])
+        {
+            if (seen.Add(key))
+            {
+                rows.Add(new Row(label(key), lines.Select(l => new Line(l, true)).ToList(), [], Difference.Removed));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// One item compared line by line; <paramref name="published"/> null: there is no published version (or the item is
+    /// new in it), so the proposed side is all added.
+    /// </summary>
+    private static Row Diff(string label, IReadOnlyList<string>? published, IReadOnlyList<string> proposed)
+    {
+        if (published is null)
+        {
+            return new Row(label, [], proposed.Select(l => new Line(l, true)).ToList(), Difference.Added);
+        }
+
+        var (left, right) = LineDiff.Compare(published, proposed);
+        var changed = left.Any(c => c) || right.Any(c => c);
+        return new Row(
+            label,
+            published.Select((l, i) => new Line(l, left[i])).ToList(),
+            proposed.Select((l, i) => new Line(l, right[i])).ToList(),
+            changed ? Difference.Changed : Difference.Unchanged);
+    }
+
+    /// <summary>The form's fields by key, each as indented JSON lines (a malformed form: one entry of its raw lines).</summary>
+    private static List<(string Key, IReadOnlyList<string> Lines)> FormFields(string? json)
+    {
+        var fields = new List<(string, IReadOnlyList<string>)>();
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return fields;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("fields", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var field in list.EnumerateArray())
+                {
+                    index++;
+                    var key = field.ValueKind == JsonValueKind.Object && field.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String
+                        ? k.GetString()! : "#" + index.ToString(CultureInfo.InvariantCulture);
+                    fields.Add((key, JsonLines(field)));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            fields.Add(("?", LineDiff.Lines(json)));
+        }
+
+        return fields;
+    }
+
+    /// <summary>The service's templates by key (<c>kind:language:format</c>), each as its lines.</summary>
+    private static List<(string Key, IReadOnlyList<string> Lines)> TemplateTexts(string? json)
+    {
+        var templates = new List<(string, IReadOnlyList<string>)>();
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return templates;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var template in document.RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    templates.Add((template.Name, template.Value.ValueKind == JsonValueKind.String ? LineDiff.Lines(template.Value.GetString()) : JsonLines(template.Value)));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            templates.Add(("?", LineDiff.Lines(json)));
+        }
+
+        return templates;
+    }
+
+    /// <summary>One property of a JSON object as JSON text, or null.</summary>
+    private static string? Property(string? json, string name)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value)
+                && !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0)
+                ? value.GetRawText() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Euros(long cents) => (cents / 100m).ToString("N2", Culture) + " €";
 
-    /// <summary>JSON as indented lines, so a changed field or template line is marked on its own.</summary>
-    private static IEnumerable<string> JsonLines(string? json)
+    /// <summary>JSON as indented lines, so a changed property is marked on its own line.</summary>
+    private static IReadOnlyList<string> JsonLines(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -146,14 +297,15 @@ internal sealed class ReviewModel(ServiceAdministration services, IStringLocaliz
         try
         {
             using var document = JsonDocument.Parse(json);
-            var indented = JsonSerializer.Serialize(document.RootElement, Indented);
-            return indented.Split('\n').Select(l => l.TrimEnd('\r'));
+            return JsonLines(document.RootElement);
         }
         catch (JsonException)
         {
-            return json.Split('\n');
+            return LineDiff.Lines(json);
         }
     }
+
+    private static IReadOnlyList<string> JsonLines(JsonElement element) => LineDiff.Lines(JsonSerializer.Serialize(element, Indented));
 
     private static readonly JsonSerializerOptions Indented = new()
     {

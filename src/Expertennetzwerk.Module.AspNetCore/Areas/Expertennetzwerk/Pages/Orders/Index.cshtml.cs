@@ -15,7 +15,7 @@ namespace Expertennetzwerk.Module.AspNetCore.WebUi.Orders;
 /// service, category, customer, created and changed days, free text), newest change first, keyset paging. The values
 /// are bound as typed: one that is not valid is shown at its field, kept, and left out of the search; never a 500.
 /// </summary>
-internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catalog, CatalogNames catalogNames, IStringLocalizer<PageTexts> texts) : ModulePageModel
+internal class IndexModel(ExpertOrderQueries orders, ServiceCatalog catalog, CatalogNames catalogNames, IStringLocalizer<PageTexts> texts) : ModulePageModel
 {
     public const int MaxTextLength = 100; // the core's limit of the free text
     public const int MaxCustomerLength = ExpertOrderQueries.MaxCustomerRefLength;
@@ -95,9 +95,21 @@ internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catal
 
     public string CategoryName(CatalogCategory category) => Culture.TwoLetterISOLanguageName == "en" ? category.NameEnglish : category.NameGerman;
 
+    /// <summary>The page the list's links (counts, filters, next page) lead to: this list, or the operator's (<c>Operator/Orders</c>).</summary>
+    public virtual string ListPage => "/Orders/Index";
+
+    /// <summary>The parties who may open the list (any when empty).</summary>
+    protected virtual PartyKind[] Readers => [];
+
+    /// <summary>The core's order queries, for a list that shows more per row.</summary>
+    protected ExpertOrderQueries Queries => orders;
+
+    /// <summary>Runs after the page of orders is loaded: what a list shows beyond the rows (null to show the page).</summary>
+    protected virtual Task<IActionResult?> LoadedAsync(CancellationToken cancellationToken) => Task.FromResult<IActionResult?>(null);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (ResolveActor() is { } answer)
+        if (ResolveActor(Readers) is { } answer)
         {
             return answer;
         }
@@ -144,10 +156,10 @@ internal sealed class IndexModel(ExpertOrderQueries orders, ServiceCatalog catal
         }
 
         Orders = page.Value;
-        NextPageUrl = Orders.NextCursor is { } next ? Url.Page("/Orders/Index") + QueryOf(query, next) : null;
+        NextPageUrl = Orders.NextCursor is { } next ? Url.Page(ListPage) + QueryOf(query, next) : null;
         var names = await catalogNames.GetAsync(catalog, Actor, cancellationToken);
         (Services, ServiceTitles, Categories) = (names.Services, names.ServiceTitles, names.Categories);
-        return Page();
+        return await LoadedAsync(cancellationToken) ?? Page();
     }
 
     /// <summary>The query of the valid filters; every invalid one is a field error and left out.</summary>
