@@ -71,6 +71,8 @@ public sealed class ServiceStoryBrowserTests(WebUiHost web)
         status.Should().Be(200);
         (await expert.Locator("[data-template='OrderDescription:de:text'] [data-testid=template-preview] pre").InnerTextAsync()).Should().Contain("Auftrag A-2025-000123");
         (await expert.Locator("[data-testid=form-preview] label[for='enw-f-rueckrufnummer']").InnerTextAsync()).Should().Contain("Rückrufnummer");
+        await expert.SetViewportSizeAsync(1200, 800);
+        await expert.EvaluateAsync("() => document.querySelector('#enw-form-preview-heading').scrollIntoView({ block: 'center' })");
         await WebUiHost.ScreenshotAsync(expert, "service-editor");
         status = await ClickAsync(expert, "[data-testid=submit]");
         status.Should().Be(200);
