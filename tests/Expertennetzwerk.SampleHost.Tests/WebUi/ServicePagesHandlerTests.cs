@@ -87,6 +87,14 @@ public sealed partial class ServicePagesHandlerTests
 
         (await ServiceAsync(host, DemoIds.ServiceKfzFlotte)).Versions[0].Status.Should().Be(ServiceVersionStatus.PendingApproval);
 
+        // Rejected by the operator: the list shows the reason, as text.
+        var rejected = await host.InScopeAsync(services => services.GetRequiredService<ServiceAdministration>().RejectAsync(ApiActors.Operator, service.Versions[0].VersionId, "Preis <b>begründen</b>"));
+        rejected.IsOk.Should().BeTrue(rejected.ToString());
+        list = await expert.GetStringAsync(new Uri(Prefix, UriKind.Relative));
+        list.Should().Contain("Preis &lt;b&gt;begr&#xFC;nden&lt;/b&gt;");
+        WebUtility.HtmlDecode(list).Should().Contain("abgelehnt");
+        WebUtility.HtmlDecode(await expert.GetStringAsync(new Uri(editPath, UriKind.Relative))).Should().Contain("data-testid=\"rejection-reason\">Preis <b>begründen</b>");
+
         // A new service.
         var create = FormFields(await expert.GetStringAsync(new Uri(Prefix + "/edit", UriKind.Relative)));
         create["title"] = "Gewerbe-Check <neu>";
@@ -102,7 +110,7 @@ public sealed partial class ServicePagesHandlerTests
 
         list = await expert.GetStringAsync(new Uri(Prefix, UriKind.Relative));
         list.Should().Contain("Gewerbe-Check &lt;neu&gt;", "the title is text");
-        WebUtility.HtmlDecode(list).Should().Contain("wartet auf Prüfung");
+        WebUtility.HtmlDecode(list).Should().Contain("wartet auf Prüfung").And.Contain("noch nicht veröffentlicht");
 
         // A broker and the operator: 403; another expert: 404 for this expert's service, its own list without it.
         foreach (var actor in new[] { ApiActors.OwningBroker, ApiActors.Operator })

@@ -26,6 +26,12 @@ internal sealed class ServiceEditor
          from format in new[] { TemplateFormat.Html, TemplateFormat.Text }
          select (TemplateKinds.Key(kind, language, format), kind, language, format)).ToList();
 
+    /// <summary>
+    /// Most fields the editor holds: each has 14 inputs, and a form of more values than ASP.NET Core reads (1,024 by
+    /// default) would be refused as a whole, losing what was typed.
+    /// </summary>
+    public const int MaxFields = 60;
+
     /// <summary>The input names of the form editor's rows: <c>f[3].key</c>.</summary>
     public static string FieldName(int index, string part) => $"f[{index}].{part}";
 
@@ -174,8 +180,8 @@ internal sealed class ServiceEditor
             Sections = Of("sections"),
         };
 
-        // Rows are numbered 0..n-1 by the page; a gap ends them (at most 200, the core's own limits apply anyway).
-        for (var i = 0; i < 200 && posted.ContainsKey(FieldName(i, "key")); i++)
+        // Rows are numbered 0..n-1 by the page; a gap ends them.
+        for (var i = 0; i < MaxFields && posted.ContainsKey(FieldName(i, "key")); i++)
         {
             string Part(string part) => Of(FieldName(i, part));
             editor.Fields.Add(new FieldRow
@@ -216,7 +222,11 @@ internal sealed class ServiceEditor
     {
         if (command == "add")
         {
-            Fields.Add(new FieldRow());
+            if (Fields.Count < MaxFields)
+            {
+                Fields.Add(new FieldRow());
+            }
+
             return true;
         }
 
