@@ -32,6 +32,8 @@ internal sealed class ExpertennetzwerkPageRoutes : IActionDescriptorChangeProvid
         ["/Orders/New"] = ("orders/new", ExpertennetzwerkEndpointNames.NewOrderPage),
         ["/Orders/Description"] = ("orders/{orderId:guid}/description", ExpertennetzwerkEndpointNames.OrderDescriptionPage),
         ["/ActingParty"] = ("acting-party", "Expertennetzwerk.ActingParty"),
+        ["/Services/Index"] = ("services", "Expertennetzwerk.OwnServicesPage"),
+        ["/Services/Edit"] = ("services/edit/{serviceId:guid?}", "Expertennetzwerk.ServiceEditorPage"),
         ["/Inbox/Index"] = ("inbox", ExpertennetzwerkEndpointNames.InboxPage),
         ["/Notifications/Preferences"] = ("notifications", ExpertennetzwerkEndpointNames.NotificationPreferencesPage),
         ["/Operator/Index"] = ("operator", ExpertennetzwerkEndpointNames.OperatorDashboardPage),

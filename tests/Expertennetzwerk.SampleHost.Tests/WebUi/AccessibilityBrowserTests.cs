@@ -70,6 +70,14 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
         ["operator's order list"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator/orders")),
         ["operator's order list in English"] = new(Operator, (_, page) => GoAsync(page, "/expertennetzwerk/operator/orders"), Locale: "en-GB"),
         ["operator's order before the purpose"] = new(Operator, async (web, page) => await GoAsync(page, $"/expertennetzwerk/operator/orders/{await FirstOrderAsync(web, OperatorOf(), OrderState.InProgress)}")),
+        ["own services"] = new(Krause, (_, page) => GoAsync(page, "/expertennetzwerk/services")),
+        ["own services in English"] = new(Krause, (_, page) => GoAsync(page, "/expertennetzwerk/services"), Locale: "en-GB"),
+        ["service editor"] = new(Krause, (_, page) => GoAsync(page, $"/expertennetzwerk/services/edit/{DemoIds.ServiceKfzFlotte}")),
+        ["new service editor"] = new(Krause, (_, page) => GoAsync(page, "/expertennetzwerk/services/edit")),
+        ["service editor with field errors"] = new(Krause, SaveServiceWithErrorsAsync, Status: 400),
+        // The HTML previews are in sandboxed frames without scripts, which axe cannot enter: the page around them is checked.
+        ["service editor with previews"] = new(Krause, PreviewServiceAsync, Frames: false),
+        ["403 page of an expert's page"] = new(Broker, (_, page) => GoAsync(page, "/expertennetzwerk/services"), Status: 403),
         ["403 page of an operator's page"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/operator/disputes"), Status: 403),
         ["403 page"] = new(Expert, (_, page) => GoAsync(page, "/expertennetzwerk/catalog"), Status: 403),
         ["404 page"] = new(Broker, (_, page) => GoAsync(page, $"/expertennetzwerk/orders/{Guid.NewGuid()}"), Status: 404),
@@ -198,6 +206,28 @@ public sealed class AccessibilityBrowserTests(WebUiHost web)
     {
         await GoAsync(page, $"/expertennetzwerk/operator/reviews/{await PendingVersionAsync(web)}");
         return await SubmitFormAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Ablehnen", Exact = true }));
+    }
+
+    /// <summary>The service editor answering bad input: a duplicate field key, min above max, a bad pattern, a template error, a price that is none.</summary>
+    private static async Task<int> SaveServiceWithErrorsAsync(WebUiHost web, IPage page)
+    {
+        await GoAsync(page, $"/expertennetzwerk/services/edit/{DemoIds.ServiceKfzFlotte}");
+        await page.FillAsync("#enw-price", "viel");
+        await page.FillAsync("#enw-fe1-key", "anzahlFahrzeuge");
+        await page.FillAsync("#enw-fe0-min", "50");
+        await page.FillAsync("#enw-fe0-max", "10");
+        await page.FillAsync("#enw-fe1-pattern", "([A-Z");
+        await page.FillAsync("textarea[name='templates.OrderDescription:de:text']", "{{ kunde.name }}");
+        return await SubmitFormAsync(page, page.Locator("[data-testid=save]"));
+    }
+
+    /// <summary>The service editor after "Vorschau" with a text and an HTML template.</summary>
+    private static async Task<int> PreviewServiceAsync(WebUiHost web, IPage page)
+    {
+        await GoAsync(page, $"/expertennetzwerk/services/edit/{DemoIds.ServiceKfzFlotte}");
+        await page.FillAsync("textarea[name='templates.OrderDescription:de:text']", "Auftrag {{ order_number }}");
+        await page.FillAsync("textarea[name='templates.OrderDescription:de:html']", "<h2>Auftrag {{ order_number }}</h2>");
+        return await SubmitFormAsync(page, page.Locator("[data-testid=preview]"));
     }
 
     /// <summary>A dispute's details after the operator stated a purpose.</summary>

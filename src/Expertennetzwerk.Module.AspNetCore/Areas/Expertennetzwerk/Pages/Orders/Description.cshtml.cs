@@ -1,4 +1,3 @@
-using System.Net;
 using Expertennetzwerk.Module.AspNetCore.Pages;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders;
@@ -38,9 +37,7 @@ internal sealed class DescriptionModel(ExpertOrderQueries queries, IStringLocali
 
         Preview = preview.Value;
         var language = Preview.Html.Culture is { Length: >= 2 } culture ? culture[..2] : Culture.TwoLetterISOLanguageName;
-        HtmlDocument = "<!DOCTYPE html><html lang=\"" + WebUtility.HtmlEncode(language) + "\"><head><meta charset=\"utf-8\"><title>"
-            + WebUtility.HtmlEncode(texts["DescriptionTitle"]) + "</title><style>body{font-family:system-ui,sans-serif;color:#1d2733;line-height:1.5;margin:1rem}"
-            + "dt{font-weight:600}dd{margin:0 0 .5rem}</style></head><body>" + Preview.Html.Text + "</body></html>";
+        HtmlDocument = SandboxedHtml.Document(language, texts["DescriptionTitle"], Preview.Html.Text);
         return Page();
     }
 }
