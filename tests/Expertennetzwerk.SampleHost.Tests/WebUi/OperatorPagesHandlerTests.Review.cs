@@ -66,6 +66,8 @@ public sealed partial class OperatorPagesHandlerTests
         Row(html, "Beschreibung").Should().Contain("<ins>Neu: mit Fahrerschulung.</ins>").And.NotContain("<del>", "only a line was added");
         Status("Preis").Should().Be("changed");
         Status("Fristen").Should().Be("unchanged");
+        Row(html, "Erforderliche Erlaubnis").Should().Contain("§ 34d", "the permission reads as the editor offers it, not as a code").And.NotContain("Insurance34d");
+        Row(html, "Entgelt der Netzwerkorganisation").Should().Contain("fester Betrag").And.Contain("€").And.NotContain("Fixed");
         Status("Fortschrittsschritte").Should().Be("changed");
         Row(html, "Fortschrittsschritte").Should().Contain("<ins>Entscheidungsvorlage übergeben</ins>").And.Contain("Schadenverlauf angefordert\n").And.NotContain("<ins>Schadenverlauf");
 

@@ -133,10 +133,10 @@ internal sealed class ReviewModel(ServiceAdministration services, IStringLocaliz
                 Of(texts["OpReviewDescription"], v => LineDiff.Lines(v.Description)),
             ]),
             new(texts["OpReviewGroupTerms"], [
-                Of(texts["OpReviewPermission"], v => [v.RequiredPermission.ToString()]),
+                Of(texts["OpReviewPermission"], v => [texts["SvcPermission" + v.RequiredPermission].Value]),
                 Of(texts["OpReviewPrice"], v => [Euros(v.PriceCents)]),
                 Of(texts["OpReviewRevenueShare"], v => [Euros(v.RevenueShareCents)]),
-                Of(texts["OpReviewFee"], v => [v.FeeKind + " " + v.FeeValue.ToString(Culture)]),
+                Of(texts["OpReviewFee"], v => [Fee(v)]),
                 Of(texts["OpReviewDeadlines"], v => [texts["OpReviewDeadlineDays", v.AcceptWithinBusinessDays, v.CompleteWithinBusinessDays].Value]),
                 Of(texts["OpReviewSteps"], v => v.ProgressSteps ?? []),
             ]),
@@ -285,6 +285,14 @@ internal sealed class ReviewModel(ServiceAdministration services, IStringLocaliz
     }
 
     private static string Euros(long cents) => (cents / 100m).ToString("N2", Culture) + " €";
+
+    /// <summary>The fee as the editor asked for it: a fixed amount in euros, or a share of the price in percent (stored as basis points).</summary>
+    private string Fee(ServiceVersionInput version) => version.FeeKind switch
+    {
+        FeeKind.Fixed => $"{texts["SvcFeeKindFixed"]} {Euros(version.FeeValue)}",
+        FeeKind.Percent => $"{texts["SvcFeeKindPercent"]} {(version.FeeValue / 100m).ToString("0.##", Culture)} %",
+        _ => texts["SvcFeeKindNone"],
+    };
 
     /// <summary>JSON as indented lines, so a changed property is marked on its own line.</summary>
     private static IReadOnlyList<string> JsonLines(string? json)
