@@ -42,6 +42,7 @@ public sealed class LoadReport
     public long ConsentDecisions { get; set; }
     public double? KillAtSeconds { get; set; }
     public double? RestartSeconds { get; set; }
+    public string? RestartFailure { get; set; }
     public long LeasedRowsAtKill { get; set; }
     public double? TakeoverSeconds { get; set; }
     public long KilledInFlight { get; set; }
