@@ -106,16 +106,15 @@ public static class LoadRun
             }
 
             await traffic;
+            report.TrafficSeconds = Seconds(clock.Elapsed);
+            var cpuAfterTraffic = CpuSnapshot(hosts);
+            memory.Add(new MemorySample(Seconds(clock.Elapsed), [.. hosts.Select(h => h.WorkingSet / (1024 * 1024))]));
+            await log.WriteLineAsync($"Traffic done: {metrics.Requests} requests in {report.TrafficSeconds} s.");
             await Settled(background, TimeSpan.FromMinutes(6)); // the restart (at most 5 min) and the lease takeover
             if (smtp.Down)
             {
                 (outageTo, report.OutageToSeconds) = await EndOutageAsync(smtp, clock, connectionString, background, report);
             }
-
-            report.TrafficSeconds = Seconds(clock.Elapsed);
-            var cpuAfterTraffic = CpuSnapshot(hosts);
-            memory.Add(new MemorySample(Seconds(clock.Elapsed), [.. hosts.Select(h => h.WorkingSet / (1024 * 1024))]));
-            await log.WriteLineAsync($"Traffic done: {metrics.Requests} requests in {report.TrafficSeconds} s.");
 
             // The dedicated scenarios, on both instances, with the mail server up.
             var scenarios = new Scenarios(api, smtp);
@@ -224,7 +223,7 @@ public static class LoadRun
         return (at, Seconds(clock.Elapsed));
     }
 
-    /// <summary>Polls <paramref name="done"/> every 100 ms for at most 3 minutes and reports how long it took.</summary>
+    /// <summary>Polls <paramref name="done"/> every 100 ms for at most 10 minutes and reports how long it took (null: longer).</summary>
     private static async Task MeasureAsync(Func<Task<bool>> done, bool anything, Action<double?> report)
     {
         if (!anything)
@@ -234,7 +233,7 @@ public static class LoadRun
         }
 
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(3))
+        while (clock.Elapsed < TimeSpan.FromMinutes(10))
         {
             if (await done())
             {
