@@ -28,11 +28,12 @@ public static class SampleHostApp
         builder.Services.AddSampleCrmDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 
         // 2. The module stores its data through that context and finds customers in the CRM's table.
-        builder.Services
+        var expertennetzwerk = builder.Services
             .AddExpertennetzwerk(options =>
             {
                 options.PublicBaseUrl = new Uri(builder.Configuration["Expertennetzwerk:PublicBaseUrl"] ?? "http://127.0.0.1:5080/");
                 options.CursorProtectionKey = builder.Configuration["Expertennetzwerk:CursorProtectionKey"];
+                builder.Configuration.GetSection("Expertennetzwerk:Outbox").Bind(options.Outbox); // e.g. short leases and retries in the load harness
             })
             .UseDbContext<SampleCrmDbContext>()
             .UseCustomerDirectory<SampleCustomerDirectory>()
@@ -45,6 +46,13 @@ public static class SampleHostApp
                 edge.SignInUrl = "/demo"; // where the web UI sends a visitor who is not signed in
                 edge.CustomersUrl = "/kunden"; // the CRM's own customer pages, linked from the module's start page
             });
+
+        // Mail:Smtp:Host set: mails go to that SMTP server through the module's SMTP package instead of the mailbox above.
+        var smtp = builder.Configuration.GetSection("Mail:Smtp");
+        if (!string.IsNullOrEmpty(smtp["Host"]))
+        {
+            expertennetzwerk.UseSmtp(smtp);
+        }
 
         // Health: the module's database reachable and migrated, its outbox flowing (GET /health).
         builder.Services.AddHealthChecks().AddExpertennetzwerkHealthChecks();

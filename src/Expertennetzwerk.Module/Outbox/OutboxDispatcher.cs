@@ -233,6 +233,16 @@ public sealed class OutboxDispatcher : BackgroundService
 
     private async Task DeliverAsync(OutboxMessage row, DbContext db, Dictionary<string, IOutboxHandler> handlers, List<IOutboxDeliveryHooks> hooks, ConcurrentDictionary<Guid, bool> done, CancellationToken cancellationToken)
     {
+        // The batch's rows wait for a free worker under the lease of the claim. A row whose lease ran out meanwhile may
+        // already be another instance's, and sending it here would send it twice: renew the lease for this row's own
+        // delivery while it still holds, or leave the row to whoever has it now.
+        if (!await RenewLeaseAsync(db, row.Id, cancellationToken).ConfigureAwait(false))
+        {
+            done[row.Id] = true;
+            OutboxLog.LeaseExpiredBeforeDelivery(_logger, row.Id, row.EventType, InstanceId);
+            return;
+        }
+
         var context = new OutboxDeliveryContext(row, db);
         string? error = null;
         var permanent = false;
@@ -284,6 +294,18 @@ public sealed class OutboxDispatcher : BackgroundService
         {
             OutboxLog.LeaseLost(_logger, row.Id, row.EventType, InstanceId);
         }
+    }
+
+    private async Task<bool> RenewLeaseAsync(DbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow();
+        var until = now + Options.LeaseDuration;
+        return await Leased(db, id, InstanceId)
+            .Where(m => m.LeaseUntil > now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LeaseUntil, (DateTimeOffset?)until)
+                .SetProperty(m => m.DueAt, until), cancellationToken)
+            .ConfigureAwait(false) == 1;
     }
 
     private async Task<bool> MarkSentAsync(DbContext db, OutboxMessage row, IReadOnlyList<OutboxMessage> followUps, DateTimeOffset now)

@@ -29,6 +29,10 @@ internal static partial class OutboxLog
         Message = "Outbox row {RowId} ({EventType}) was delivered or tried by {InstanceId} after its lease passed to another instance; its outcome was not recorded. Raise Outbox.LeaseDuration if deliveries take that long.")]
     internal static partial void LeaseLost(ILogger logger, Guid rowId, string eventType, string instanceId);
 
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information,
+        Message = "Outbox row {RowId} ({EventType}) waited in {InstanceId}'s batch until its lease ran out; it was left to the instance that holds it now (not sent twice). Lower Outbox.BatchSize or raise Outbox.LeaseDuration if this is frequent.")]
+    internal static partial void LeaseExpiredBeforeDelivery(ILogger logger, Guid rowId, string eventType, string instanceId);
+
     [LoggerMessage(EventId = 3007, Level = LogLevel.Error, Message = "Outbox row {RowId} ({EventType}) dead-lettered after {Attempts} attempt(s); the operator sees the error with the row.")]
     internal static partial void DeadLettered(ILogger logger, Guid rowId, string eventType, int attempts);
 

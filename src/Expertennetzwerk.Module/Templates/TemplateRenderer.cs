@@ -68,6 +68,11 @@ internal sealed class TemplateRenderer
         {
             return template.Render(context);
         }
+        catch (ScriptAbortException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Scriban reports the cancelled token as an abort: that is the render timeout.
+            throw new TemplateRenderException(templateId, $"rendering took longer than {_options.RenderTimeout.TotalMilliseconds:0} ms", null, ex);
+        }
         catch (ScriptRuntimeException ex)
         {
             throw new TemplateRenderException(templateId, ex.OriginalMessage, [new TemplateError(ex.Span.Start.Line + 1, ex.Span.Start.Column + 1, ex.OriginalMessage)], ex);

@@ -29,6 +29,9 @@ public sealed class ScriptedMailSender : IMailSender
 
     public IReadOnlyDictionary<string, int> Delivered => _delivered;
 
+    /// <summary>Runs before a call (1-based call number) delivers, e.g. to let time pass as on a slow mail server.</summary>
+    public Func<int, Task>? BeforeDelivering { get; set; }
+
     public ConcurrentQueue<OutgoingMail> Mails { get; } = new();
 
     public int Calls => Volatile.Read(ref _calls);
@@ -39,6 +42,11 @@ public sealed class ScriptedMailSender : IMailSender
         if (Behaviour(call, mail) is { } failure)
         {
             throw failure;
+        }
+
+        if (BeforeDelivering is { } before)
+        {
+            await before(call);
         }
 
         _delivered.AddOrUpdate(mail.MessageId, 1, (_, n) => n + 1);

@@ -61,6 +61,20 @@ public class TemplateRendererTests
     }
 
     [Fact]
+    public void A_render_past_the_timeout_says_so()
+    {
+        var renderer = new TemplateRenderer(new TemplateRendererOptions { RenderTimeout = TimeSpan.FromMilliseconds(1), LoopLimit = int.MaxValue });
+
+        var act = () => renderer.Render("slow", 1, "{{ for i in 1..100000000 }}{{ end }}", TemplateFormat.Text, new Model(new Customer("A"), "", 0));
+
+        act.Should().Throw<TemplateRenderException>().WithMessage("*took longer than 1 ms*");
+    }
+
+    [Fact]
+    public void The_default_render_timeout_leaves_room_for_a_busy_machine() =>
+        new TemplateRendererOptions().RenderTimeout.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(10), "a shipped template's render passed 2 s under load");
+
+    [Fact]
     public void Includes_are_not_possible()
     {
         var act = () => _renderer.Render("t", 1, "{{ include 'etc/passwd' }}", TemplateFormat.Text, new Model(new Customer("A"), "", 0));
