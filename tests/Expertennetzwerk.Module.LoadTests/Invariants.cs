@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Expertennetzwerk.Module.Common;
+using Expertennetzwerk.Module.Orders;
 using Npgsql;
 
 namespace Expertennetzwerk.Module.LoadTests;
@@ -12,7 +14,8 @@ public sealed record InvariantFigures
     public long ReplayMismatches { get; init; }
     public long HistoryGaps { get; init; }
     public long HistoryCountMismatches { get; init; }
-    public string HashChain { get; init; } = "not verified: the core keeps no hash chain over the order history yet";
+    public long HashChainsVerified { get; init; }
+    public long HashChainBreaks { get; init; }
     public long CounterRows { get; init; }
     public long CounterMismatches { get; init; }
     public long HostileTraces { get; init; }
@@ -110,6 +113,43 @@ public static class Invariants
             {
                 countMismatch++;
                 Sample($"order {orderId}: HistoryCount {historyCount}, {list.Count} entries");
+            }
+        }
+
+        // 1b. Every order's history hash chain verifies, with the module's own link function, up to the order's head.
+        var heads = new Dictionary<Guid, byte[]?>();
+        await foreach (var row in QueryAsync(db, """SELECT "Id", "HistoryHead" FROM enw_orders"""))
+        {
+            heads[row.GetGuid(0)] = row.IsDBNull(1) ? null : (byte[])row.GetValue(1);
+        }
+
+        var chains = new Dictionary<Guid, List<OrderHistoryEntry>>();
+        await foreach (var row in QueryAsync(db, """
+            SELECT "Id", "NetworkId", "OrderId", "Sequence", "At", "UserId", "PartyId", "PartyKind", "Event", "FromState", "ToState", "Hash"
+            FROM enw_order_history
+            """))
+        {
+            var entry = new OrderHistoryEntry(
+                row.GetGuid(0), row.GetGuid(1), row.GetGuid(2), row.GetInt32(3), new DateTimeOffset(row.GetInt64(4), TimeSpan.Zero),
+                row.GetGuid(5), row.GetGuid(6), Enum.Parse<PartyKind>(row.GetString(7)), row.GetString(8),
+                Enum.Parse<OrderState>(row.GetString(9)), Enum.Parse<OrderState>(row.GetString(10)), text: null)
+            {
+                Hash = row.IsDBNull(11) ? null : (byte[])row.GetValue(11),
+            };
+            (chains.TryGetValue(entry.OrderId, out var chain) ? chain : chains[entry.OrderId] = []).Add(entry);
+        }
+
+        long chainsVerified = 0, chainBreaks = 0;
+        foreach (var (orderId, head) in heads)
+        {
+            if (HistoryChain.FirstBreak(chains.GetValueOrDefault(orderId) ?? [], head) is { } broken)
+            {
+                chainBreaks++;
+                Sample($"order {orderId}: the history's hash chain breaks at sequence {broken}");
+            }
+            else
+            {
+                chainsVerified++;
             }
         }
 
@@ -250,6 +290,8 @@ public static class Invariants
             ReplayMismatches = replay,
             HistoryGaps = gaps,
             HistoryCountMismatches = countMismatch,
+            HashChainsVerified = chainsVerified,
+            HashChainBreaks = chainBreaks,
             CounterRows = counters.Count,
             CounterMismatches = counterMismatches,
             HostileTraces = hostileTraces,

@@ -265,6 +265,8 @@ public static class LoadRun
         Check(i.ReplayMismatches > 0, $"{i.ReplayMismatches} orders whose state is not the replay of their history");
         Check(i.HistoryGaps > 0, $"{i.HistoryGaps} orders with gaps in their history sequence");
         Check(i.HistoryCountMismatches > 0, $"{i.HistoryCountMismatches} orders whose history count differs from their entries");
+        Check(i.HashChainBreaks > 0, $"{i.HashChainBreaks} orders whose history hash chain does not verify");
+        Check(i.HashChainsVerified != i.Orders, $"{i.HashChainsVerified} of {i.Orders} orders' hash chains verified");
         Check(i.CounterMismatches > 0, $"{i.CounterMismatches} per-state counters differ from a GROUP BY over the orders");
         Check(i.HostileTraces > 0, $"{i.HostileTraces} rows carry a hostile request's text");
         Check(i.MailDeliveriesMissing > 0, $"{i.MailDeliveriesMissing} mails marked sent but never accepted by the SMTP server");

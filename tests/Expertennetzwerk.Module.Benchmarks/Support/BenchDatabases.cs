@@ -270,6 +270,7 @@ internal static class BenchDatabases
         var t when t == typeof(short) => NpgsqlDbType.Smallint,
         var t when t == typeof(bool) => NpgsqlDbType.Boolean,
         var t when t == typeof(string) => NpgsqlDbType.Text,
+        var t when t == typeof(byte[]) => NpgsqlDbType.Bytea,
         var t => throw new NotSupportedException($"No COPY type for {t}."),
     };
 
