@@ -33,44 +33,58 @@ internal static class OrderConcurrency
         DbContext db, IModuleDbContextFactory factory, Guid orderId, long loadedVersion, int loadedHistoryCount, ILogger? logger, CancellationToken cancellationToken)
     {
         // The order's row first: a lost race then shows as no row matched, not as the history's unique key failing inside
-        // SaveChanges, which EF Core logs at Error level (two log entries for every ordinary 409). It also takes the row
-        // lock before anything else of the order, the same order for every command. Inside the caller's transaction
-        // this is the whole check; the concurrency token and the unique key below stay as the safety net.
-        var claimed = await db.Set<ExpertOrder>()
-            .Where(o => o.Id == orderId && o.Version == loadedVersion && o.HistoryCount == loadedHistoryCount)
-            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Version, o => o.Version), cancellationToken).ConfigureAwait(false);
-        if (claimed == 0)
+        // SaveChanges, which EF Core logs at Error level (two log entries for every ordinary 409). The check and the save
+        // share one transaction (the caller's, or one of its own), so the row lock is taken before anything else of the
+        // order by every writer: a writer that inserted the next history entry first and then waited for the row would
+        // otherwise deadlock with one that holds the row and waits for that entry (PostgreSQL). The concurrency token
+        // and the unique key stay as the safety net.
+        var own = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        await using (own)
         {
-            if (logger is not null)
+            var claimed = await db.Set<ExpertOrder>()
+                .Where(o => o.Id == orderId && o.Version == loadedVersion && o.HistoryCount == loadedHistoryCount)
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.Version, o => o.Version), cancellationToken).ConfigureAwait(false);
+            if (claimed == 0)
             {
-                OrderLog.SavedConcurrently(logger, orderId, "VersionMoved");
+                if (logger is not null)
+                {
+                    OrderLog.SavedConcurrently(logger, orderId, "VersionMoved");
+                }
+
+                return false;
             }
 
-            return false;
-        }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+            catch (DbUpdateException ex)
+            {
+                if (!await MovedAsync(factory, orderId, loadedVersion, loadedHistoryCount, cancellationToken).ConfigureAwait(false))
+                {
+                    throw; // not a race: a fault of the system
+                }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (logger is not null)
+                {
+                    OrderLog.SavedConcurrently(logger, orderId, ex.GetType().Name);
+                }
+
+                return false;
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-        catch (DbUpdateException ex)
-        {
-            if (!await MovedAsync(factory, orderId, loadedVersion, loadedHistoryCount, cancellationToken).ConfigureAwait(false))
-            {
-                throw; // not a race: a fault of the system
-            }
-
-            if (logger is not null)
-            {
-                OrderLog.SavedConcurrently(logger, orderId, ex.GetType().Name);
-            }
-
-            return false;
         }
     }
 
