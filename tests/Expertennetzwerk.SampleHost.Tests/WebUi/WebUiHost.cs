@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Expertennetzwerk.Module.Common;
 using Expertennetzwerk.Module.Orders;
 using Expertennetzwerk.Module.Orders.Queries;
@@ -100,12 +101,12 @@ public sealed class WebUiHost : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden als " + userName, Exact = true }).ClickAsync();
         try
         {
-            // Committed, then the document parsed: under load the "load" event of a redirect's target was seen to go
-            // unreported to the waiter (the browser already showed the start page), which made sign-in a flaky time-out.
-            await page.WaitForURLAsync("**/expertennetzwerk", new() { WaitUntil = WaitUntilState.Commit });
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            // Polled, not waited for by lifecycle event: under load the load and DOMContentLoaded events of the redirect's
+            // target were seen to go unreported to the waiter while the browser already showed the start page.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/expertennetzwerk$"), new() { Timeout = 90_000 });
+            await page.Locator("h1").First.WaitForAsync(new() { Timeout = 90_000 });
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
         {
             // Say where the sign-in ended, so a failure here is not just a time-out.
             throw new InvalidOperationException($"Signing in as {userName} did not reach the start page; the browser is at {page.Url}.", ex);
